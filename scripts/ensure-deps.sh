@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the npm dependencies from the committed lockfile when they are absent or stale.
+# (`npm install` rather than `npm ci`: this registry lacks some optional platform binaries that
+# the lockfile lists, which `npm ci` refuses; `npm install` keeps the lockfile unchanged.)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v node >/dev/null 2>&1; then
+  echo "Node.js 20.9+ is required: https://nodejs.org/ (or your package manager)." >&2
+  exit 1
+fi
+if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "Installing dependencies (npm install)..."
+  npm install --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { hashPassword } from '~/server/accounts/password';
+import { createTenantWithOwner } from '~/server/accounts/signup';
+import type { Db } from '~/server/db';
+import { tenants, users, workflows } from '~/server/db/schema';
+import type { WorkflowStep } from '~/server/workflows/steps';
+import { workflowStepsSchema } from '~/server/workflows/steps';
+import { ROOT } from './local-env';
+
+export type DemoCredentials = { admin: { email: string; password: string }; member: { email: string; password: string } };
+
+const CREDENTIALS_FILE = path.join(ROOT, '.levqor', 'demo-credentials.json');
+export const DEMO_ADMIN_EMAIL = 'admin@levqor.local';
+export const DEMO_MEMBER_EMAIL = 'member@levqor.local';
+
+const newPassword = () => randomBytes(12).toString('base64url');
+
+const DEMO_WORKFLOWS: { name: string; description: string; steps: WorkflowStep[] }[] = [
+  {
+    name: 'New lead follow-up',
+    description: 'When the website form is submitted, wait a day, e-mail the lead and log it.',
+    steps: workflowStepsSchema.parse([
+      { id: 'form', name: 'Form submitted', type: 'webhook_trigger', config: { method: 'POST' } },
+      { id: 'wait', name: 'Wait a day', type: 'delay', config: { amount: 1, unit: 'days' } },
+      {
+        id: 'mail',
+        name: 'E-mail the lead',
+        type: 'email',
+        config: { to: '{{ lead.email }}', subject: 'Thanks for getting in touch', body: 'Hi {{ lead.name }}, ...' },
+      },
+      { id: 'log', name: 'Log it', type: 'log', config: { message: 'Followed up {{ lead.email }}', level: 'info' } },
+    ]),
+  },
+  {
+    name: 'Monday sales digest',
+    description: 'Every Monday at 08:00, fetch last week’s orders and post a summary.',
+    steps: workflowStepsSchema.parse([
+      { id: 'monday', name: 'Mondays 08:00', type: 'schedule_trigger', config: { cron: '0 8 * * 1', timezone: 'Europe/London' } },
+      {
+        id: 'orders',
+        name: 'Fetch orders',
+        type: 'http_request',
+        config: { method: 'GET', url: 'https://shop.example.com/api/orders?since=7d', timeoutMs: 10000 },
+      },
+      { id: 'sum', name: 'Summarise', type: 'transform', config: { mapping: { total: '{{ orders.total }}' } } },
+      { id: 'log', name: 'Log digest', type: 'log', config: { message: 'Weekly total {{ total }}', level: 'info' } },
+    ]),
+  },
+];
+
+function readStored(): DemoCredentials | null {
+  if (!existsSync(CREDENTIALS_FILE)) return null;
+  try {
+    return JSON.parse(readFileSync(CREDENTIALS_FILE, 'utf8')) as DemoCredentials;
+  } catch {
+    return null;
+  }
+}
+
+function store(creds: DemoCredentials) {
+  mkdirSync(path.dirname(CREDENTIALS_FILE), { recursive: true, mode: 0o700 });
+  writeFileSync(CREDENTIALS_FILE, `${JSON.stringify(creds, null, 2)}\n`, { mode: 0o600 });
+}
+
+/**
+ * Demo data for a first run: Levqor's own admin workspace and a customer workspace with a
+ * member and two workflows. Idempotent; passwords are random, stored (git-ignored) in
+ * .levqor/demo-credentials.json so that `npm start` can print them again.
+ */
+export async function seedDemo(db: Db, opts: { resetPasswords?: boolean } = {}): Promise<{ created: boolean; credentials: DemoCredentials | null }> {
+  const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${DEMO_ADMIN_EMAIL}`);
+  if (existing && !opts.resetPasswords) return { created: false, credentials: readStored() };
+
+  const creds: DemoCredentials = {
+    admin: { email: DEMO_ADMIN_EMAIL, password: newPassword() },
+    member: { email: DEMO_MEMBER_EMAIL, password: newPassword() },
+  };
+
+  if (existing) {
+    for (const who of [creds.admin, creds.member]) {
+      await db
+        .update(users)
+        .set({ passwordHash: await hashPassword(who.password) })
+        .where(sql`lower(${users.email}) = ${who.email}`);
+    }
+    store(creds);
+    return { created: false, credentials: creds };
+  }
+
+  const admin = await createTenantWithOwner(
+    { db },
+    { name: 'Levqor Admin', email: creds.admin.email, passwordHash: await hashPassword(creds.admin.password), companyName: 'Levqor HQ', source: 'seed' },
+  );
+  await db.update(users).set({ role: 'admin' }).where(eq(users.id, admin.userId));
+  await db.update(tenants).set({ status: 'active', plan: 'business', trialEndsAt: null }).where(eq(tenants.id, admin.tenantId));
+
+  const member = await createTenantWithOwner(
+    { db },
+    { name: 'Maya Member', email: creds.member.email, passwordHash: await hashPassword(creds.member.password), companyName: 'Acme Demo Ltd', source: 'seed' },
+  );
+  await db.update(users).set({ role: 'member' }).where(eq(users.id, member.userId));
+  await db.insert(workflows).values(
+    DEMO_WORKFLOWS.map((w) => ({ ...w, tenantId: member.tenantId, createdBy: member.userId })),
+  );
+  store(creds);
+  return { created: true, credentials: creds };
+}

@@ -1,0 +1,94 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { getLocale } from 'next-intl/server';
+import { signUpInputSchema } from '~/server/accounts/schemas';
+import { signUp } from '~/server/accounts/signup';
+import { signIn } from '~/server/auth';
+import { getDb } from '~/server/db';
+import { isAppError } from '~/server/errors';
+import { logger } from '~/server/logger';
+import { getPathname } from '~/i18n/navigation';
+
+/** Keys under Auth.errors in messages/<locale>.json. */
+export type AuthErrorKey =
+  | 'invalidCredentials'
+  | 'tooManyAttempts'
+  | 'emailTaken'
+  | 'invalidEmail'
+  | 'passwordTooShort'
+  | 'passwordTooLong'
+  | 'nameRequired'
+  | 'generic';
+export type AuthFormState = { error?: AuthErrorKey; email?: string; name?: string; companyName?: string };
+
+/** Only same-site paths are accepted as a return address (no open redirects). */
+function safeReturnPath(value: FormDataEntryValue | null, fallback: string): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+    return fallback;
+  }
+  return value;
+}
+
+async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<AuthFormState> {
+  try {
+    await signIn('credentials', { email, password, redirectTo });
+    return {};
+  } catch (error) {
+    // A successful sign-in throws Next's redirect, which must propagate.
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code;
+      return { error: code === 'too_many_attempts' ? 'tooManyAttempts' : 'invalidCredentials', email };
+    }
+    throw error;
+  }
+}
+
+export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const locale = await getLocale();
+  const email = String(formData.get('email') ?? '').slice(0, 254);
+  const password = String(formData.get('password') ?? '').slice(0, 200);
+  const redirectTo = safeReturnPath(formData.get('callbackUrl'), getPathname({ href: '/dashboard', locale }));
+  if (!email || !password) return { error: 'invalidCredentials', email };
+  return signInWithPassword(email, password, redirectTo);
+}
+
+const ISSUE_KEYS: Record<string, AuthErrorKey> = {
+  name: 'nameRequired',
+  email: 'invalidEmail',
+};
+
+export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const locale = await getLocale();
+  const raw = {
+    name: String(formData.get('name') ?? ''),
+    email: String(formData.get('email') ?? ''),
+    password: String(formData.get('password') ?? ''),
+    companyName: String(formData.get('companyName') ?? '') || undefined,
+    locale,
+    source: String(formData.get('utm_source') ?? '') || undefined,
+    utmMedium: String(formData.get('utm_medium') ?? '') || undefined,
+    utmCampaign: String(formData.get('utm_campaign') ?? '') || undefined,
+  };
+  const echo = { email: raw.email.slice(0, 254), name: raw.name.slice(0, 100), companyName: raw.companyName?.slice(0, 100) };
+  const parsed = signUpInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? '');
+    const error: AuthErrorKey =
+      field === 'password'
+        ? issue?.code === 'too_big'
+          ? 'passwordTooLong'
+          : 'passwordTooShort'
+        : (ISSUE_KEYS[field] ?? 'generic');
+    return { error, ...echo };
+  }
+  try {
+    await signUp({ db: getDb() }, parsed.data);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'CONFLICT') return { error: 'emailTaken', ...echo };
+    logger.error({ err: error instanceof Error ? { name: error.name, message: error.message } : error }, 'sign-up failed');
+    return { error: 'generic', ...echo };
+  }
+  return signInWithPassword(parsed.data.email, parsed.data.password, getPathname({ href: '/dashboard', locale }));
+}

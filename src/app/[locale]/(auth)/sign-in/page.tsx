@@ -1,0 +1,47 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { SignInForm } from '~/components/auth/auth-forms';
+import { OAuthButtons } from '~/components/auth/oauth-buttons';
+import { Card } from '~/components/ui/card';
+import { getPathname, Link, redirect } from '~/i18n/navigation';
+import type { Locale } from '~/i18n/routing';
+import { getCurrentUser } from '~/server/auth/current-user';
+
+export default async function SignInPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const sp = await searchParams;
+  if (await getCurrentUser()) redirect({ href: '/dashboard', locale });
+  const t = await getTranslations('Auth');
+  const callbackUrl = typeof sp.callbackUrl === 'string' && sp.callbackUrl.startsWith('/') ? sp.callbackUrl : undefined;
+  const oauthError = typeof sp.error === 'string' && sp.error !== 'CredentialsSignin';
+
+  return (
+    <main id="main" className="mx-auto max-w-md px-4 py-12 sm:py-20">
+      <Card className="p-6 sm:p-8">
+        <h1 className="text-2xl font-bold">{t('signInTitle')}</h1>
+        <p className="mt-2 text-sm text-fg-muted">{t('signInLead')}</p>
+        {oauthError ? (
+          <p role="alert" className="mt-4 rounded-lg border border-rose-500/40 bg-rose-950/60 px-3 py-2 text-sm text-rose-100">
+            {t('errors.oauth')}
+          </p>
+        ) : null}
+        <div className="mt-6">
+          <SignInForm callbackUrl={callbackUrl} />
+        </div>
+        <OAuthButtons redirectTo={callbackUrl ?? getPathname({ href: '/dashboard', locale })} />
+        <p className="mt-6 text-center text-sm text-fg-muted">
+          {t('noAccount')}{' '}
+          <Link href="/sign-up" className="font-medium text-accent underline-offset-4 hover:underline">
+            {t('submitSignUp')}
+          </Link>
+        </p>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { SignUpForm } from '~/components/auth/auth-forms';
+import { OAuthButtons } from '~/components/auth/oauth-buttons';
+import { Card } from '~/components/ui/card';
+import { getPathname, Link, redirect } from '~/i18n/navigation';
+import type { Locale } from '~/i18n/routing';
+import { getCurrentUser } from '~/server/auth/current-user';
+
+const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign'] as const;
+
+export default async function SignUpPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  if (await getCurrentUser()) redirect({ href: '/dashboard', locale });
+  const sp = await searchParams;
+  const t = await getTranslations('Auth');
+  const utm: Record<string, string> = {};
+  for (const key of UTM_KEYS) {
+    const v = sp[key];
+    if (typeof v === 'string' && v.length <= 100) utm[key] = v;
+  }
+
+  return (
+    <main id="main" className="mx-auto max-w-md px-4 py-12 sm:py-20">
+      <Card className="p-6 sm:p-8">
+        <h1 className="text-2xl font-bold">{t('signUpTitle')}</h1>
+        <p className="mt-2 text-sm text-fg-muted">{t('signUpLead')}</p>
+        <div className="mt-6">
+          <SignUpForm utm={utm} />
+        </div>
+        <OAuthButtons redirectTo={getPathname({ href: '/dashboard', locale })} />
+        <p className="mt-6 text-center text-sm text-fg-muted">
+          {t('haveAccount')}{' '}
+          <Link href="/sign-in" className="font-medium text-accent underline-offset-4 hover:underline">
+            {t('submitSignIn')}
+          </Link>
+        </p>
+      </Card>
+    </main>
+  );
+}

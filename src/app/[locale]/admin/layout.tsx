@@ -1,0 +1,7 @@
+import { AppShell } from '~/components/layout/app-shell';
+import { requireAdmin } from '~/server/auth/guards';
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  await requireAdmin();
+  return <AppShell isAdmin>{children}</AppShell>;
+}

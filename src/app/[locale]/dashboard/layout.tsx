@@ -1,0 +1,7 @@
+import { AppShell } from '~/components/layout/app-shell';
+import { requireUser } from '~/server/auth/guards';
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser('/dashboard');
+  return <AppShell isAdmin={user.role === 'admin'}>{children}</AppShell>;
+}

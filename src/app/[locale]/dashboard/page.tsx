@@ -1,0 +1,82 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { buttonClasses } from '~/components/ui/button';
+import { Card, CardTitle } from '~/components/ui/card';
+import { Link } from '~/i18n/navigation';
+import type { Locale } from '~/i18n/routing';
+import { getServerApi } from '~/trpc/server';
+
+export default async function DashboardPage({ params }: { params: Promise<{ locale: Locale }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const api = await getServerApi();
+  const [t, tPlans, tStatus, tRoles, me, workflows] = await Promise.all([
+    getTranslations('Dashboard'),
+    getTranslations('Plans'),
+    getTranslations('TenantStatus'),
+    getTranslations('Roles'),
+    api.account.me(),
+    api.workflows.list({ limit: 5, offset: 0 }),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold sm:text-3xl">{t('title')}</h1>
+        <p className="mt-1 text-fg-muted" data-testid="dashboard-welcome">
+          {me.user.name ? t('welcome', { name: me.user.name }) : t('welcomeAnonymous')}
+        </p>
+      </header>
+
+      {me.tenant.trialDaysLeft !== null ? (
+        <p className="rounded-lg border border-indigo-400/30 bg-indigo-950/50 px-4 py-3 text-sm text-indigo-100">
+          {t('trialDaysLeft', { days: me.tenant.trialDaysLeft })}
+        </p>
+      ) : null}
+
+      {/* Panels from later features (health, growth, AI helpers) join this grid. */}
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+        <Card>
+          <CardTitle>{t('workspace')}</CardTitle>
+          <dl className="mt-3 space-y-2 text-sm">
+            <div className="flex justify-between gap-4">
+              <dt className="text-fg-muted">{t('workspace')}</dt>
+              <dd className="truncate font-medium" data-testid="tenant-name">
+                {me.tenant.name}
+              </dd>
+            </div>
+            <div className="flex justify-between gap-4">
+              <dt className="text-fg-muted">{t('plan')}</dt>
+              <dd className="font-medium">{tPlans(me.tenant.plan)}</dd>
+            </div>
+            <div className="flex justify-between gap-4">
+              <dt className="text-fg-muted">{t('status')}</dt>
+              <dd className="font-medium">{tStatus(me.tenant.status)}</dd>
+            </div>
+            <div className="flex justify-between gap-4">
+              <dt className="text-fg-muted">{t('role')}</dt>
+              <dd className="font-medium">{tRoles(me.user.role)}</dd>
+            </div>
+          </dl>
+        </Card>
+        <Card>
+          <CardTitle>{t('workflowsTitle')}</CardTitle>
+          <p className="mt-3 text-3xl font-semibold" data-testid="workflow-count">
+            {workflows.total}
+          </p>
+          <p className="text-sm text-fg-muted">{t('workflowsCount', { count: workflows.total })}</p>
+          <Link href="/dashboard/workflows" className={buttonClasses('secondary', 'sm', 'mt-4')}>
+            {t('viewWorkflows')}
+          </Link>
+        </Card>
+        <Card>
+          <CardTitle>{t('gettingStartedTitle')}</CardTitle>
+          <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm text-fg-muted">
+            <li>{t('gettingStarted.createWorkflow')}</li>
+            <li>{t('gettingStarted.chooseLanguage')}</li>
+            <li>{t('gettingStarted.inviteTeam')}</li>
+          </ol>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata, Viewport } from 'next';
+import { notFound } from 'next/navigation';
+import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { SiteHeader } from '~/components/layout/site-header';
+import { routing } from '~/i18n/routing';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : 'en', namespace: 'Metadata' });
+  return { title: t('title'), description: t('description') };
+}
+
+export const viewport: Viewport = { themeColor: '#020617', colorScheme: 'dark' };
+
+export default async function LocaleLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('Common');
+
+  return (
+    <html lang={locale} dir="ltr">
+      <body className="bg-bg text-fg antialiased">
+        <NextIntlClientProvider>
+          <a
+            href="#main"
+            className="sr-only z-50 rounded bg-surface-raised px-4 py-2 focus:not-sr-only focus:fixed focus:left-4 focus:top-4"
+          >
+            {t('skipToContent')}
+          </a>
+          <SiteHeader />
+          {children}
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,84 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState, useId } from 'react';
+import { signInAction, signUpAction, type AuthFormState } from '~/app/[locale]/(auth)/actions';
+import { Button } from '~/components/ui/button';
+
+const inputClass =
+  'mt-1 block h-11 w-full rounded-lg border border-border bg-surface-raised px-3 text-base text-fg placeholder:text-slate-500';
+
+function Field({
+  label,
+  hint,
+  ...props
+}: React.InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-fg">
+        {label}
+      </label>
+      <input id={id} className={inputClass} aria-describedby={hint ? `${id}-hint` : undefined} {...props} />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-fg-muted">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function FormError({ state }: { state: AuthFormState }) {
+  const t = useTranslations('Auth.errors');
+  if (!state.error) return null;
+  return (
+    <p role="alert" data-testid="auth-error" className="rounded-lg border border-rose-500/40 bg-rose-950/60 px-3 py-2 text-sm text-rose-100">
+      {t(state.error)}
+    </p>
+  );
+}
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations('Auth');
+  const [state, action, pending] = useActionState(signInAction, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormError state={state} />
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      <Field label={t('email')} name="email" type="email" autoComplete="email" required defaultValue={state.email} />
+      <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
+      <Button type="submit" size="lg" className="w-full" disabled={pending}>
+        {pending ? t('submitting') : t('submitSignIn')}
+      </Button>
+    </form>
+  );
+}
+
+export function SignUpForm({ utm }: { utm: Record<string, string> }) {
+  const t = useTranslations('Auth');
+  const [state, action, pending] = useActionState(signUpAction, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormError state={state} />
+      {Object.entries(utm).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <Field label={t('name')} name="name" autoComplete="name" required maxLength={100} defaultValue={state.name} />
+      <Field label={t('email')} name="email" type="email" autoComplete="email" required defaultValue={state.email} />
+      <Field
+        label={t('password')}
+        hint={t('passwordHint')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+      />
+      <Field label={t('company')} name="companyName" autoComplete="organization" maxLength={100} defaultValue={state.companyName} />
+      <Button type="submit" size="lg" className="w-full" disabled={pending}>
+        {pending ? t('submitting') : t('submitSignUp')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+import { ToastProvider } from '~/components/ui/toast';
+import { TRPCReactProvider } from '~/trpc/react';
+import { DashboardNav } from './dashboard-nav';
+
+/** Signed-in layout: section navigation beside (or above, on phones) the page. */
+export function AppShell({ isAdmin, children }: { isAdmin: boolean; children: React.ReactNode }) {
+  return (
+    <TRPCReactProvider>
+      <ToastProvider>
+        <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row md:py-10">
+          <aside className="md:w-48 md:shrink-0">
+            <DashboardNav isAdmin={isAdmin} />
+          </aside>
+          <main id="main" className="min-w-0 flex-1">
+            {children}
+          </main>
+        </div>
+      </ToastProvider>
+    </TRPCReactProvider>
+  );
+}

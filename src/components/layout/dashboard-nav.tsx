@@ -1,0 +1,40 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Link, usePathname } from '~/i18n/navigation';
+import { cn } from '~/lib/cn';
+
+type Item = { href: '/dashboard' | '/dashboard/workflows' | '/admin'; label: 'overview' | 'workflows' | 'admin' };
+
+export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
+  const t = useTranslations('Nav');
+  const pathname = usePathname();
+  const items: Item[] = [
+    { href: '/dashboard', label: 'overview' },
+    { href: '/dashboard/workflows', label: 'workflows' },
+    ...(isAdmin ? [{ href: '/admin', label: 'admin' } as const] : []),
+  ];
+  return (
+    <nav aria-label={t('dashboardSections')}>
+      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+        {items.map((item) => {
+          const current = item.href === '/dashboard' ? pathname === item.href : pathname.startsWith(item.href);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? 'page' : undefined}
+                className={cn(
+                  'block whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium',
+                  current ? 'bg-surface-raised text-fg' : 'text-fg-muted hover:bg-surface hover:text-fg',
+                )}
+              >
+                {t(item.label)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,57 @@
+import { getTranslations } from 'next-intl/server';
+import { signOutAction } from '~/app/actions';
+import { buttonClasses } from '~/components/ui/button';
+import { Link } from '~/i18n/navigation';
+import { getCurrentUser } from '~/server/auth/current-user';
+import { LocaleSwitcher } from './locale-switcher';
+
+export async function SiteHeader() {
+  const [t, user] = await Promise.all([getTranslations('Nav'), getCurrentUser()]);
+  return (
+    <header className="sticky top-0 z-40 border-b border-border/60 bg-bg/85 backdrop-blur">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
+          <span aria-hidden className="bg-gradient-accent inline-block h-6 w-6 rounded-md" />
+          <span className="text-gradient">Levqor</span>
+        </Link>
+        <nav aria-label={t('main')} className="order-3 w-full sm:order-none sm:w-auto">
+          <ul className="flex items-center gap-1 text-sm">
+            {user ? (
+              <li>
+                <Link href="/dashboard" className={buttonClasses('ghost', 'sm')}>
+                  {t('dashboard')}
+                </Link>
+              </li>
+            ) : null}
+            {user?.role === 'admin' ? (
+              <li>
+                <Link href="/admin" className={buttonClasses('ghost', 'sm')}>
+                  {t('admin')}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          <LocaleSwitcher />
+          {user ? (
+            <form action={signOutAction}>
+              <button type="submit" className={buttonClasses('secondary', 'sm')} title={t('signedInAs', { email: user.email })}>
+                {t('signOut')}
+              </button>
+            </form>
+          ) : (
+            <>
+              <Link href="/sign-in" className={buttonClasses('ghost', 'sm')}>
+                {t('signIn')}
+              </Link>
+              <Link href="/sign-up" className={buttonClasses('primary', 'sm', 'hidden min-[420px]:inline-flex')}>
+                {t('signUp')}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

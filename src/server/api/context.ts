@@ -1,0 +1,19 @@
+import 'server-only';
+import { auth } from '~/server/auth';
+import { getDb } from '~/server/db';
+import { clientIp } from '~/server/http/client-ip';
+import { requestIdFrom } from '~/server/http/security';
+import { getRedis } from '~/server/redis';
+import { createInnerTRPCContext } from './trpc';
+
+/** The request-bound context: session from Auth.js, request id from the proxy. */
+export async function createTRPCContext(opts: { headers: Headers }) {
+  const session = await auth();
+  return createInnerTRPCContext({
+    db: getDb(),
+    redis: getRedis(),
+    userId: session?.user?.id ?? null,
+    requestId: requestIdFrom(opts.headers.get('x-request-id')),
+    ip: clientIp(opts.headers),
+  });
+}

@@ -1,0 +1,118 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { Redis } from 'ioredis';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+import { loadCurrentUser, type CurrentUser } from '~/server/accounts/users';
+import type { Db } from '~/server/db';
+import { APP_ERROR_STATUS, isAppError, type AppErrorCode } from '~/server/errors';
+import { logger, type Logger } from '~/server/logger';
+
+/**
+ * Context that does not depend on Next: tests build it directly and call `createCaller`.
+ * `userId` comes from the verified session; the user row itself is loaded per request.
+ */
+export type InnerContext = {
+  db: Db;
+  redis: Redis;
+  userId: string | null;
+  requestId: string;
+  ip: string | null;
+  log: Logger;
+  now: () => Date;
+};
+
+export function createInnerTRPCContext(
+  opts: Pick<InnerContext, 'db' | 'redis' | 'userId'> & Partial<InnerContext>,
+): InnerContext {
+  const requestId = opts.requestId ?? crypto.randomUUID();
+  return {
+    db: opts.db,
+    redis: opts.redis,
+    userId: opts.userId,
+    requestId,
+    ip: opts.ip ?? null,
+    log: opts.log ?? logger.child({ requestId }),
+    now: opts.now ?? (() => new Date()),
+  };
+}
+
+/** Every procedure declares one of these; the authorization-matrix test enforces it. */
+export type Access = 'public' | 'protected' | 'admin';
+export type Meta = { access: Access };
+
+const TRPC_CODE: Record<AppErrorCode, TRPCError['code']> = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNPROCESSABLE: 'UNPROCESSABLE_CONTENT',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+};
+void APP_ERROR_STATUS;
+
+const t = initTRPC
+  .context<InnerContext>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+      // Input errors carry the first field's message so a form can show it as is.
+      const firstIssue = error.cause instanceof ZodError ? error.cause.issues[0] : undefined;
+      const message =
+        shape.data.code === 'INTERNAL_SERVER_ERROR'
+          ? 'Something went wrong on our side. Please try again.'
+          : firstIssue
+            ? `${firstIssue.path.length ? `${firstIssue.path.join('.')}: ` : ''}${firstIssue.message}`
+            : shape.message;
+      return {
+        ...shape,
+        message,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, zodError },
+      };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps domain errors to tRPC codes and logs unexpected ones with the request id. */
+const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
+  const started = performance.now();
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (isAppError(cause)) {
+      throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      ctx.log.error(
+        { path, type, err: { name: cause?.name, message: cause?.message, stack: cause?.stack } },
+        'procedure failed',
+      );
+    }
+  }
+  ctx.log.debug({ path, type, ok: result.ok, ms: Math.round(performance.now() - started) }, 'procedure');
+  return result;
+});
+
+const base = t.procedure.use(errorMapping);
+
+export const publicProcedure = base.meta({ access: 'public' });
+
+export const protectedProcedure = base.meta({ access: 'protected' }).use(async ({ ctx, next }) => {
+  if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  const user: CurrentUser | null = await loadCurrentUser({ db: ctx.db }, ctx.userId);
+  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Sign in again.' });
+  return next({ ctx: { ...ctx, user } });
+});
+
+export const adminProcedure = protectedProcedure.meta({ access: 'admin' }).use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only Levqor admins can do this.' });
+  }
+  return next({ ctx });
+});

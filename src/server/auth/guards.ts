@@ -1,0 +1,24 @@
+import 'server-only';
+import { forbidden } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
+import { getPathname, redirect } from '~/i18n/navigation';
+import type { CurrentUser } from '~/server/accounts/users';
+import { getCurrentUser } from './current-user';
+
+/** Pages for signed-in users: anonymous visitors go to sign-in and come back afterwards. */
+export async function requireUser(returnTo: '/dashboard' | '/admin' | string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) {
+    const locale = await getLocale();
+    const callbackUrl = getPathname({ href: returnTo, locale });
+    return redirect({ href: { pathname: '/sign-in', query: { callbackUrl } }, locale });
+  }
+  return user;
+}
+
+/** Admin pages: anonymous -> sign-in, members -> 403. */
+export async function requireAdmin(): Promise<CurrentUser> {
+  const user = await requireUser('/admin');
+  if (user.role !== 'admin') forbidden();
+  return user;
+}

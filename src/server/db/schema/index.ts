@@ -1,0 +1,6 @@
+export * from './tenancy';
+export * from './workflows';
+export * from './billing';
+export * from './growth';
+export * from './ops';
+export * from './reporting';

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import type { QueueName } from './queues';
+
+/** A job is its queue, name and payload schema; the worker checks the payload before work. */
+export const JOBS = {
+  heartbeat: { queue: 'maintenance', payload: z.strictObject({}) },
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
+
+export type JobName = keyof typeof JOBS;
+export const isJobName = (name: string): name is JobName => Object.hasOwn(JOBS, name);

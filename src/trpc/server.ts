@@ -1,0 +1,8 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { cache } from 'react';
+import { createCaller } from '~/server/api/root';
+import { createTRPCContext } from '~/server/api/context';
+
+/** tRPC for React Server Components: same procedures, same checks, no HTTP hop. */
+export const getServerApi = cache(async () => createCaller(await createTRPCContext({ headers: await headers() })));

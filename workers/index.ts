@@ -1,0 +1,50 @@
+import '~/server/env-files';
+import { env } from '~/env';
+import { createDb } from '~/server/db';
+import { logger } from '~/server/logger';
+import { createRedis } from '~/server/redis';
+import { startWorkers } from './runtime';
+
+/**
+ * The worker process (SPEC J1): connects to Redis and PostgreSQL, starts a Worker per queue,
+ * upserts the job schedulers, and on SIGTERM/SIGINT lets active jobs finish, then closes the
+ * workers, Redis and PostgreSQL, in that order.
+ */
+async function main() {
+  const log = logger.child({ process: 'workers' });
+  const redis = createRedis('worker');
+  const { db, sql } = createDb(env.DATABASE_URL, { max: 5 });
+  await sql`select 1`;
+  await redis.ping();
+  const running = await startWorkers({ db, redis, log, prefix: env.REDIS_PREFIX });
+  log.info({ queues: running.queues.map((q) => q.name) }, 'workers ready');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down workers');
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 30_000);
+    force.unref();
+    try {
+      await running.close();
+      await redis.quit();
+      await sql.end({ timeout: 5 });
+      log.info('workers stopped');
+      process.exit(0);
+    } catch (err) {
+      log.error({ err: { message: (err as Error).message } }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  logger.fatal({ err: { message: (err as Error).message } }, 'workers failed to start');
+  process.exit(1);
+});
