@@ -1,5 +1,5 @@
 /**
- * tsx scripts/setup.ts [--test] [--no-seed] [--reset-demo-passwords] [--quiet]
+ * tsx scripts/setup.ts [--test] [--fresh] [--no-seed] [--reset-demo-passwords] [--quiet]
  * See scripts/lib/setup.ts.
  */
 import { setup } from './lib/setup';
@@ -9,6 +9,7 @@ const args = new Set(process.argv.slice(2));
 
 setup({
   test: args.has('--test'),
+  fresh: args.has('--fresh'),
   seed: !args.has('--no-seed'),
   resetDemoPasswords: args.has('--reset-demo-passwords'),
   quiet: args.has('--quiet'),

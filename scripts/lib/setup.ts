@@ -1,13 +1,21 @@
 /**
  * Prepares everything the app needs, idempotently: secrets, PostgreSQL and Redis (started when
  * local and stopped), the database, migrations, demo data. Used by `npm start`, `npm run dev`
- * and `npm test` (with --test: a fresh test database, no demo data).
+ * and `npm test` (with --test --fresh: a fresh test database, no demo data).
  */
 import '~/server/env-files';
 import { ensureLocalSecrets } from './local-env';
 import { ensureDatabase, ensurePostgres, ensureRedis } from './services';
 
-export type SetupOptions = { test?: boolean; seed?: boolean; resetDemoPasswords?: boolean; quiet?: boolean };
+export type SetupOptions = {
+  /** Test mode: no secrets file, no demo data. */
+  test?: boolean;
+  /** Drop and recreate the database first (the test command does this once per run). */
+  fresh?: boolean;
+  seed?: boolean;
+  resetDemoPasswords?: boolean;
+  quiet?: boolean;
+};
 
 export async function setup(opts: SetupOptions = {}) {
   const test = opts.test ?? false;
@@ -19,7 +27,7 @@ export async function setup(opts: SetupOptions = {}) {
   const { env } = await import('~/env');
   await ensurePostgres(env.DATABASE_URL, log);
   await ensureRedis(env.REDIS_URL, log);
-  await ensureDatabase(env.DATABASE_URL, { fresh: test });
+  await ensureDatabase(env.DATABASE_URL, { fresh: opts.fresh ?? false });
   const { runMigrations } = await import('./migrate');
   await runMigrations(env.DATABASE_URL);
   log(`Database ${new URL(env.DATABASE_URL).pathname.slice(1)} is migrated.`);

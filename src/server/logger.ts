@@ -5,7 +5,12 @@ import { env } from '~/env';
  * Structured logs (SPEC F5). Secrets and personal data are redacted by path; free text that
  * users type (queries, prompts, e-mail bodies) must be logged as lengths, never in full.
  */
-export const logger = pino({
+export function createLogger(destination?: pino.DestinationStream): pino.Logger {
+  return pino(loggerOptions(), destination as pino.DestinationStream);
+}
+
+function loggerOptions(): pino.LoggerOptions {
+  return {
   level: env.NODE_ENV === 'test' ? (process.env.LOG_LEVEL ?? 'silent') : env.LOG_LEVEL,
   base: { service: 'levqor' },
   redact: {
@@ -32,7 +37,10 @@ export const logger = pino({
     censor: '[redacted]',
   },
   timestamp: pino.stdTimeFunctions.isoTime,
-});
+  };
+}
+
+export const logger = createLogger();
 
 export type Logger = pino.Logger;
 

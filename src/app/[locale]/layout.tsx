@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SiteHeader } from '~/components/layout/site-header';
 import { routing } from '~/i18n/routing';
@@ -23,21 +23,25 @@ export default async function LocaleLayout({
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations('Common');
+  const [t, tErrors] = await Promise.all([getTranslations('Common'), getTranslations('Errors')]);
 
   return (
     <html lang={locale} dir="ltr">
+      <head>
+        {/* Read by the client error boundary, which cannot load translations itself. */}
+        <meta name="levqor:error-title" content={tErrors('genericTitle')} />
+        <meta name="levqor:error-body" content={tErrors('genericBody')} />
+        <meta name="levqor:error-retry" content={t('retry')} />
+      </head>
       <body className="bg-bg text-fg antialiased">
-        <NextIntlClientProvider>
-          <a
-            href="#main"
-            className="sr-only z-50 rounded bg-surface-raised px-4 py-2 focus:not-sr-only focus:fixed focus:left-4 focus:top-4"
-          >
-            {t('skipToContent')}
-          </a>
-          <SiteHeader />
-          {children}
-        </NextIntlClientProvider>
+        <a
+          href="#main"
+          className="sr-only z-50 rounded bg-surface-raised px-4 py-2 focus:not-sr-only focus:fixed focus:left-4 focus:top-4"
+        >
+          {t('skipToContent')}
+        </a>
+        <SiteHeader />
+        {children}
       </body>
     </html>
   );

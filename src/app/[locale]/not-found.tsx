@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { buttonClasses } from '~/components/ui/button';
-import { Link } from '~/i18n/navigation';
+import { ServerLink as Link } from '~/components/ui/server-link';
 
 export default async function NotFound() {
   const t = await getTranslations('Errors');

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { buttonClasses } from '~/components/ui/button';
 import { Card, CardDescription, CardTitle } from '~/components/ui/card';
-import { Link } from '~/i18n/navigation';
+import { ServerLink as Link } from '~/components/ui/server-link';
 import type { Locale } from '~/i18n/routing';
 import { getCurrentUser } from '~/server/auth/current-user';
 
@@ -10,7 +10,7 @@ const FEATURES = ['templates', 'ai', 'health', 'reports'] as const;
 export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [t, user] = await Promise.all([getTranslations('Home'), getCurrentUser()]);
+  const [t, user] = await Promise.all([getTranslations('Home'), getCurrentUser().catch(() => null)]);
 
   return (
     <main id="main">

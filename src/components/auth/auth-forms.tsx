@@ -1,8 +1,7 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useActionState, useId } from 'react';
-import { signInAction, signUpAction, type AuthFormState } from '~/app/[locale]/(auth)/actions';
+import { signInAction, signUpAction, type AuthErrorKey, type AuthFormState } from '~/app/[locale]/(auth)/actions';
 import { Button } from '~/components/ui/button';
 
 const inputClass =
@@ -29,55 +28,68 @@ function Field({
   );
 }
 
-function FormError({ state }: { state: AuthFormState }) {
-  const t = useTranslations('Auth.errors');
+/**
+ * Texts arrive translated from the server page (messages/ Auth.*), so the sign-in and sign-up
+ * pages do not load the i18n runtime in the browser.
+ */
+export type AuthFormTexts = {
+  name: string;
+  email: string;
+  password: string;
+  passwordHint: string;
+  company: string;
+  submitSignIn: string;
+  submitSignUp: string;
+  submitting: string;
+  errors: Record<AuthErrorKey, string>;
+};
+
+function FormError({ state, errors }: { state: AuthFormState; errors: AuthFormTexts['errors'] }) {
   if (!state.error) return null;
   return (
     <p role="alert" data-testid="auth-error" className="rounded-lg border border-rose-500/40 bg-rose-950/60 px-3 py-2 text-sm text-rose-100">
-      {t(state.error)}
+      {errors[state.error]}
     </p>
   );
 }
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const t = useTranslations('Auth');
+export function SignInForm({ callbackUrl, texts: t }: { callbackUrl?: string; texts: AuthFormTexts }) {
   const [state, action, pending] = useActionState(signInAction, {});
   return (
     <form action={action} className="space-y-4" noValidate>
-      <FormError state={state} />
+      <FormError state={state} errors={t.errors} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      <Field label={t('email')} name="email" type="email" autoComplete="email" required defaultValue={state.email} />
-      <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
+      <Field label={t.email} name="email" type="email" autoComplete="email" required defaultValue={state.email} />
+      <Field label={t.password} name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" size="lg" className="w-full" disabled={pending}>
-        {pending ? t('submitting') : t('submitSignIn')}
+        {pending ? t.submitting : t.submitSignIn}
       </Button>
     </form>
   );
 }
 
-export function SignUpForm({ utm }: { utm: Record<string, string> }) {
-  const t = useTranslations('Auth');
+export function SignUpForm({ utm, texts: t }: { utm: Record<string, string>; texts: AuthFormTexts }) {
   const [state, action, pending] = useActionState(signUpAction, {});
   return (
     <form action={action} className="space-y-4" noValidate>
-      <FormError state={state} />
+      <FormError state={state} errors={t.errors} />
       {Object.entries(utm).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <Field label={t('name')} name="name" autoComplete="name" required maxLength={100} defaultValue={state.name} />
-      <Field label={t('email')} name="email" type="email" autoComplete="email" required defaultValue={state.email} />
+      <Field label={t.name} name="name" autoComplete="name" required maxLength={100} defaultValue={state.name} />
+      <Field label={t.email} name="email" type="email" autoComplete="email" required defaultValue={state.email} />
       <Field
-        label={t('password')}
-        hint={t('passwordHint')}
+        label={t.password}
+        hint={t.passwordHint}
         name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={10}
       />
-      <Field label={t('company')} name="companyName" autoComplete="organization" maxLength={100} defaultValue={state.companyName} />
+      <Field label={t.company} name="companyName" autoComplete="organization" maxLength={100} defaultValue={state.companyName} />
       <Button type="submit" size="lg" className="w-full" disabled={pending}>
-        {pending ? t('submitting') : t('submitSignUp')}
+        {pending ? t.submitting : t.submitSignUp}
       </Button>
     </form>
   );

@@ -1,12 +1,17 @@
+import { NextIntlClientProvider } from 'next-intl';
 import { ToastProvider } from '~/components/ui/toast';
 import { TRPCReactProvider } from '~/trpc/react';
 import { DashboardNav } from './dashboard-nav';
 
-/** Signed-in layout: section navigation beside (or above, on phones) the page. */
+/**
+ * Signed-in layout: section navigation beside (or above, on phones) the page. The i18n and
+ * data runtimes for client components load here, not on public pages.
+ */
 export function AppShell({ isAdmin, children }: { isAdmin: boolean; children: React.ReactNode }) {
   return (
-    <TRPCReactProvider>
-      <ToastProvider>
+    <NextIntlClientProvider>
+      <TRPCReactProvider>
+        <ToastProvider>
         <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row md:py-10">
           <aside className="md:w-48 md:shrink-0">
             <DashboardNav isAdmin={isAdmin} />
@@ -15,7 +20,8 @@ export function AppShell({ isAdmin, children }: { isAdmin: boolean; children: Re
             {children}
           </main>
         </div>
-      </ToastProvider>
-    </TRPCReactProvider>
+        </ToastProvider>
+      </TRPCReactProvider>
+    </NextIntlClientProvider>
   );
 }

@@ -1,24 +1,22 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { usePathname } from 'next/navigation';
 import { useId, useTransition } from 'react';
-import { saveLocaleAction } from '~/app/actions';
-import { usePathname, useRouter } from '~/i18n/navigation';
-import { localeNames, locales, type Locale } from '~/i18n/routing';
+import { switchLocaleAction } from '~/app/actions';
+import { localeNames, locales } from '~/i18n/locales';
 
-/** Switches language in place; the choice persists in a cookie and, when signed in, on the user. */
-export function LocaleSwitcher() {
-  const t = useTranslations('LocaleSwitcher');
-  const locale = useLocale();
-  const router = useRouter();
+/**
+ * Language picker. Deliberately free of next-intl's client code (public pages stay light):
+ * the label arrives translated from the server, the switch happens in a server action.
+ */
+export function LocaleSwitcher({ label, locale }: { label: string; locale: string }) {
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const id = useId();
-
   return (
     <div className="flex items-center gap-2">
       <label htmlFor={id} className="sr-only">
-        {t('label')}
+        {label}
       </label>
       <select
         id={id}
@@ -26,12 +24,8 @@ export function LocaleSwitcher() {
         value={locale}
         disabled={pending}
         onChange={(e) => {
-          const next = e.target.value as Locale;
-          startTransition(async () => {
-            await saveLocaleAction(next);
-            router.replace(pathname, { locale: next });
-            router.refresh();
-          });
+          const next = e.target.value;
+          startTransition(() => switchLocaleAction(next, pathname));
         }}
         className="h-9 rounded-lg border border-border bg-surface-raised px-2 text-sm text-fg"
       >

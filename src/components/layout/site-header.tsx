@@ -1,12 +1,18 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { signOutAction } from '~/app/actions';
 import { buttonClasses } from '~/components/ui/button';
-import { Link } from '~/i18n/navigation';
+import { ServerLink as Link } from '~/components/ui/server-link';
 import { getCurrentUser } from '~/server/auth/current-user';
 import { LocaleSwitcher } from './locale-switcher';
 
 export async function SiteHeader() {
-  const [t, user] = await Promise.all([getTranslations('Nav'), getCurrentUser()]);
+  const [t, tl, locale, user] = await Promise.all([
+    getTranslations('Nav'),
+    getTranslations('LocaleSwitcher'),
+    getLocale(),
+    // The header never takes a page down: if the session cannot be read, show the visitor view.
+    getCurrentUser().catch(() => null),
+  ]);
   return (
     <header className="sticky top-0 z-40 border-b border-border/60 bg-bg/85 backdrop-blur">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -33,7 +39,7 @@ export async function SiteHeader() {
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-2">
-          <LocaleSwitcher />
+          <LocaleSwitcher label={tl('label')} locale={locale} />
           {user ? (
             <form action={signOutAction}>
               <button type="submit" className={buttonClasses('secondary', 'sm')} title={t('signedInAs', { email: user.email })}>

@@ -3,7 +3,7 @@ import { cn } from '~/lib/cn';
 export function Card({ className, ...props }: React.HTMLAttributes<HTMLElement>) {
   return (
     <section
-      className={cn('rounded-card border border-border bg-surface/80 p-5 shadow-sm', className)}
+      className={cn('min-w-0 rounded-card border border-border bg-surface/80 p-5 shadow-sm', className)}
       {...props}
     />
   );

@@ -20,7 +20,7 @@ export async function getAdminOverview(deps: { db: Db; now?: () => Date }) {
       tenants: count(),
       trialing: sql<number>`count(*) filter (where ${tenants.status} = 'trialing')`.mapWith(Number),
       active: sql<number>`count(*) filter (where ${tenants.status} = 'active')`.mapWith(Number),
-      signupsLast7Days: sql<number>`count(*) filter (where ${tenants.createdAt} >= ${since})`.mapWith(Number),
+      signupsLast7Days: sql<number>`count(*) filter (where ${tenants.createdAt} >= ${since.toISOString()}::timestamptz)`.mapWith(Number),
     })
     .from(tenants)
     .where(sql`${tenants.deletedAt} is null`);

@@ -1,7 +1,8 @@
 import 'server-only';
 import { forbidden } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
-import { getPathname, redirect } from '~/i18n/navigation';
+import { redirect } from 'next/navigation';
+import { localizedPath } from '~/i18n/paths';
 import type { CurrentUser } from '~/server/accounts/users';
 import { getCurrentUser } from './current-user';
 
@@ -10,8 +11,8 @@ export async function requireUser(returnTo: '/dashboard' | '/admin' | string): P
   const user = await getCurrentUser();
   if (!user) {
     const locale = await getLocale();
-    const callbackUrl = getPathname({ href: returnTo, locale });
-    return redirect({ href: { pathname: '/sign-in', query: { callbackUrl } }, locale });
+    const callbackUrl = localizedPath(returnTo, locale);
+    redirect(`${localizedPath('/sign-in', locale)}?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   }
   return user;
 }

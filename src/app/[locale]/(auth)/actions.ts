@@ -8,7 +8,7 @@ import { signIn } from '~/server/auth';
 import { getDb } from '~/server/db';
 import { isAppError } from '~/server/errors';
 import { logger } from '~/server/logger';
-import { getPathname } from '~/i18n/navigation';
+import { localizedPath } from '~/i18n/paths';
 
 /** Keys under Auth.errors in messages/<locale>.json. */
 export type AuthErrorKey =
@@ -48,7 +48,7 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
   const locale = await getLocale();
   const email = String(formData.get('email') ?? '').slice(0, 254);
   const password = String(formData.get('password') ?? '').slice(0, 200);
-  const redirectTo = safeReturnPath(formData.get('callbackUrl'), getPathname({ href: '/dashboard', locale }));
+  const redirectTo = safeReturnPath(formData.get('callbackUrl'), localizedPath('/dashboard', locale));
   if (!email || !password) return { error: 'invalidCredentials', email };
   return signInWithPassword(email, password, redirectTo);
 }
@@ -90,5 +90,5 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
     logger.error({ err: error instanceof Error ? { name: error.name, message: error.message } : error }, 'sign-up failed');
     return { error: 'generic', ...echo };
   }
-  return signInWithPassword(parsed.data.email, parsed.data.password, getPathname({ href: '/dashboard', locale }));
+  return signInWithPassword(parsed.data.email, parsed.data.password, localizedPath('/dashboard', locale));
 }

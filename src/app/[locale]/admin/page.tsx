@@ -2,7 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { buttonClasses } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { Table, Td, Th, THead } from '~/components/ui/table';
-import { Link } from '~/i18n/navigation';
+import { ServerLink as Link } from '~/components/ui/server-link';
 import type { Locale } from '~/i18n/routing';
 import { getServerApi } from '~/trpc/server';
 

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { buttonClasses } from '~/components/ui/button';
 import { Card, CardTitle } from '~/components/ui/card';
-import { Link } from '~/i18n/navigation';
+import { ServerLink as Link } from '~/components/ui/server-link';
 import type { Locale } from '~/i18n/routing';
 import { getServerApi } from '~/trpc/server';
 
@@ -40,7 +40,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
           <dl className="mt-3 space-y-2 text-sm">
             <div className="flex justify-between gap-4">
               <dt className="text-fg-muted">{t('workspace')}</dt>
-              <dd className="truncate font-medium" data-testid="tenant-name">
+              <dd className="min-w-0 truncate font-medium" data-testid="tenant-name">
                 {me.tenant.name}
               </dd>
             </div>

@@ -1,8 +1,11 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SignInForm } from '~/components/auth/auth-forms';
+import { getAuthFormTexts } from '~/components/auth/auth-texts';
 import { OAuthButtons } from '~/components/auth/oauth-buttons';
 import { Card } from '~/components/ui/card';
-import { getPathname, Link, redirect } from '~/i18n/navigation';
+import { ServerLink as Link } from '~/components/ui/server-link';
+import { redirect } from 'next/navigation';
+import { localizedPath } from '~/i18n/paths';
 import type { Locale } from '~/i18n/routing';
 import { getCurrentUser } from '~/server/auth/current-user';
 
@@ -16,8 +19,8 @@ export default async function SignInPage({
   const { locale } = await params;
   setRequestLocale(locale);
   const sp = await searchParams;
-  if (await getCurrentUser()) redirect({ href: '/dashboard', locale });
-  const t = await getTranslations('Auth');
+  if (await getCurrentUser()) redirect(localizedPath('/dashboard', locale));
+  const [t, texts] = await Promise.all([getTranslations('Auth'), getAuthFormTexts()]);
   const callbackUrl = typeof sp.callbackUrl === 'string' && sp.callbackUrl.startsWith('/') ? sp.callbackUrl : undefined;
   const oauthError = typeof sp.error === 'string' && sp.error !== 'CredentialsSignin';
 
@@ -32,9 +35,9 @@ export default async function SignInPage({
           </p>
         ) : null}
         <div className="mt-6">
-          <SignInForm callbackUrl={callbackUrl} />
+          <SignInForm callbackUrl={callbackUrl} texts={texts} />
         </div>
-        <OAuthButtons redirectTo={callbackUrl ?? getPathname({ href: '/dashboard', locale })} />
+        <OAuthButtons redirectTo={callbackUrl ?? localizedPath('/dashboard', locale)} />
         <p className="mt-6 text-center text-sm text-fg-muted">
           {t('noAccount')}{' '}
           <Link href="/sign-up" className="font-medium text-accent underline-offset-4 hover:underline">

@@ -1,8 +1,11 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SignUpForm } from '~/components/auth/auth-forms';
+import { getAuthFormTexts } from '~/components/auth/auth-texts';
 import { OAuthButtons } from '~/components/auth/oauth-buttons';
 import { Card } from '~/components/ui/card';
-import { getPathname, Link, redirect } from '~/i18n/navigation';
+import { ServerLink as Link } from '~/components/ui/server-link';
+import { redirect } from 'next/navigation';
+import { localizedPath } from '~/i18n/paths';
 import type { Locale } from '~/i18n/routing';
 import { getCurrentUser } from '~/server/auth/current-user';
 
@@ -17,9 +20,9 @@ export default async function SignUpPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  if (await getCurrentUser()) redirect({ href: '/dashboard', locale });
+  if (await getCurrentUser()) redirect(localizedPath('/dashboard', locale));
   const sp = await searchParams;
-  const t = await getTranslations('Auth');
+  const [t, texts] = await Promise.all([getTranslations('Auth'), getAuthFormTexts()]);
   const utm: Record<string, string> = {};
   for (const key of UTM_KEYS) {
     const v = sp[key];
@@ -32,9 +35,9 @@ export default async function SignUpPage({
         <h1 className="text-2xl font-bold">{t('signUpTitle')}</h1>
         <p className="mt-2 text-sm text-fg-muted">{t('signUpLead')}</p>
         <div className="mt-6">
-          <SignUpForm utm={utm} />
+          <SignUpForm utm={utm} texts={texts} />
         </div>
-        <OAuthButtons redirectTo={getPathname({ href: '/dashboard', locale })} />
+        <OAuthButtons redirectTo={localizedPath('/dashboard', locale)} />
         <p className="mt-6 text-center text-sm text-fg-muted">
           {t('haveAccount')}{' '}
           <Link href="/sign-in" className="font-medium text-accent underline-offset-4 hover:underline">

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { buttonClasses } from '~/components/ui/button';
 import { Card, CardTitle } from '~/components/ui/card';
 import { WorkflowStatusButton } from '~/components/workflows/workflow-status-button';
-import { Link } from '~/i18n/navigation';
+import { ServerLink as Link } from '~/components/ui/server-link';
 import type { Locale } from '~/i18n/routing';
 import { getServerApi } from '~/trpc/server';
 

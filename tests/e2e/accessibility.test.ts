@@ -1,0 +1,94 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { makeUser, setupTestDeps } from '../helpers/deps';
+import { messages, newContext, signIn, setupBrowser } from './browser';
+
+const { browser } = setupBrowser();
+const deps = setupTestDeps();
+const t = messages('en');
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function horizontalOverflow(page: Page) {
+  return page.evaluate(() => {
+    const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+    if (overflow <= 0) return 0;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)}`);
+    return `${overflow}px: ${wide.join(' | ')}`;
+  });
+}
+
+describe('accessibility and responsiveness', () => {
+  it.each(['/', '/sign-in', '/sign-up'])('%s has no serious or critical axe violation', async (path) => {
+    const context = await newContext(browser());
+    const page = await context.newPage();
+    await page.goto(path);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('the dashboard and workflow list have no serious or critical axe violation', async () => {
+    const user = await makeUser(deps.db, { password: 'axe-test-password' });
+    const context = await newContext(browser());
+    const page = await context.newPage();
+    await signIn(page, user.email, 'axe-test-password');
+    await page.waitForURL('**/dashboard');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto('/dashboard/workflows');
+    await page.getByTestId('workflows-empty').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a 375 px wide phone without sideways scrolling', async () => {
+    const user = await makeUser(deps.db, { password: 'phone-test-password' });
+    const context = await newContext(browser(), { width: 375, height: 812 });
+    const page = await context.newPage();
+    for (const path of ['/', '/sign-in', '/sign-up']) {
+      await page.goto(path);
+      expect(await horizontalOverflow(page), path).toBe(0);
+    }
+    await signIn(page, user.email, 'phone-test-password');
+    await page.waitForURL('**/dashboard');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await context.close();
+  });
+
+  it('can be used with the keyboard: skip link, form, dialog with Escape', async () => {
+    const user = await makeUser(deps.db, { password: 'keyboard-password' });
+    const context = await newContext(browser(), { reducedMotion: true });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(t('Common.skipToContent'));
+
+    await page.goto('/sign-in');
+    await page.getByLabel(t('Auth.email')).focus();
+    await page.keyboard.type(user.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('keyboard-password');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/dashboard');
+
+    await page.goto('/dashboard/workflows');
+    await page.getByRole('button', { name: t('Workflows.new') }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: t('Workflows.createTitle') });
+    await dialog.waitFor();
+    // Focus moved into the dialog; typing fills its first field.
+    await page.keyboard.type('Keyboard workflow');
+    await expect(page.getByLabel(t('Workflows.name')).inputValue()).resolves.toBe('Keyboard workflow');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await context.close();
+  });
+});

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Redis } from 'ioredis';
+import { afterAll } from 'vitest';
+import { hashPassword } from '~/server/accounts/password';
+import { createTenantWithOwner } from '~/server/accounts/signup';
+import { createCaller } from '~/server/api/root';
+import { createInnerTRPCContext } from '~/server/api/trpc';
+import { createDb, type Db } from '~/server/db';
+import { users } from '~/server/db/schema';
+import { createRedis } from '~/server/redis';
+
+/** Real PostgreSQL (levqor_test) and Redis for a test file; closed after the file. */
+export function setupTestDeps(): { db: Db; redis: Redis } {
+  const { db, sql } = createDb(process.env.DATABASE_URL, { max: 5 });
+  const redis = createRedis('web');
+  afterAll(async () => {
+    redis.disconnect();
+    await sql.end({ timeout: 5 });
+  });
+  return { db, redis };
+}
+
+export const uniqueEmail = (label = 'user') => `${label}-${randomUUID().slice(0, 8)}@example.test`;
+
+export type TestUser = { id: string; tenantId: string; email: string; role: 'member' | 'owner' | 'admin'; password?: string };
+
+/** A tenant with one user of the given role (password optional: hashing is slow on purpose). */
+export async function makeUser(
+  db: Db,
+  opts: { role?: 'member' | 'owner' | 'admin'; password?: string; name?: string } = {},
+): Promise<TestUser> {
+  const email = uniqueEmail(opts.role ?? 'owner');
+  const account = await createTenantWithOwner(
+    { db },
+    {
+      name: opts.name ?? 'Test User',
+      email,
+      passwordHash: opts.password ? await hashPassword(opts.password) : null,
+      companyName: `Tenant ${email}`,
+    },
+  );
+  const role = opts.role ?? 'owner';
+  if (role !== 'owner') await db.update(users).set({ role }).where(eq(users.id, account.userId));
+  return { id: account.userId, tenantId: account.tenantId, email, role, password: opts.password };
+}
+
+export function callerFor(deps: { db: Db; redis: Redis }, user: { id: string } | null) {
+  return createCaller(createInnerTRPCContext({ db: deps.db, redis: deps.redis, userId: user?.id ?? null }));
+}

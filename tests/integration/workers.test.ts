@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { Queue, QueueEvents } from 'bullmq';
+import { afterAll, describe, expect, it } from 'vitest';
+import { logger } from '~/server/logger';
+import { readWorkerHeartbeat, workerHeartbeatKey } from '~/server/ops/heartbeat';
+import { createRedis } from '~/server/redis';
+import { startWorkers } from '../../workers/runtime';
+import { setupTestDeps } from '../helpers/deps';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const deps = setupTestDeps();
+const workerRedis = createRedis('worker');
+afterAll(() => workerRedis.disconnect());
+
+describe('worker process (SPEC J1)', () => {
+  it('upserts each job scheduler exactly once across two boots', async () => {
+    const prefix = `levqor-test:boot-${crypto.randomUUID().slice(0, 8)}`;
+    const first = await startWorkers({ db: deps.db, redis: workerRedis, log: logger, prefix });
+    await first.close();
+    const second = await startWorkers({ db: deps.db, redis: workerRedis, log: logger, prefix });
+    const queue = new Queue('maintenance', { connection: workerRedis, prefix });
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.map((s) => s.key)).toEqual(['worker-heartbeat']);
+    expect(schedulers[0]!.every).toBe(60_000);
+    await second.close();
+    await queue.close();
+  });
+
+  it('runs the heartbeat job and fails a malformed payload once, with the reason', async () => {
+    const prefix = `levqor-test:jobs-${crypto.randomUUID().slice(0, 8)}`;
+    const running = await startWorkers({ db: deps.db, redis: workerRedis, log: logger, prefix });
+    const queue = new Queue('maintenance', { connection: workerRedis, prefix });
+    const events = new QueueEvents('maintenance', { connection: createRedis('worker'), prefix });
+    await events.waitUntilReady();
+    try {
+      await deps.redis.del(workerHeartbeatKey());
+      const ok = await queue.add('heartbeat', {});
+      await ok.waitUntilFinished(events, 10_000);
+      expect(await readWorkerHeartbeat(deps)).toMatchObject({ pid: process.pid });
+
+      const bad = await queue.add('heartbeat', { unexpected: true }, { attempts: 5 });
+      await expect(bad.waitUntilFinished(events, 10_000)).rejects.toThrow(/Invalid payload for heartbeat/);
+      const failed = await queue.getJob(bad.id!);
+      expect(failed!.attemptsMade).toBe(1);
+      expect(await failed!.getState()).toBe('failed');
+    } finally {
+      await running.close();
+      await queue.close();
+      await events.close();
+    }
+  });
+
+  it('starts as its own process and stops cleanly on SIGTERM', async () => {
+    await deps.redis.del(workerHeartbeatKey());
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['workers/index.ts'], {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += String(d)));
+    child.stderr.on('data', (d) => (output += String(d)));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+    const until = Date.now() + 20_000;
+    while (!output.includes('workers ready') && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(output).toContain('workers ready');
+    const beat = await readWorkerHeartbeat(deps);
+    expect(Date.now() - new Date(beat!.at).getTime()).toBeLessThan(20_000);
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('workers stopped');
+  });
+});

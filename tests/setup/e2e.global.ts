@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { buildIfNeeded } from '../../scripts/lib/build';
+import { setup } from '../../scripts/lib/setup';
+import { clearTestKeys } from './integration.global';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Builds the app when sources changed and serves it with `next start` on the test database. */
+export default async function globalSetup() {
+  await setup({ test: true, quiet: true });
+  await clearTestKeys();
+  buildIfNeeded((m) => console.log(`[e2e] ${m}`));
+  const port = process.env.E2E_PORT!;
+  const server: ChildProcess = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', port], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  server.stdout!.on('data', (d) => (output += String(d)));
+  server.stderr!.on('data', (d) => (output += String(d)));
+
+  const base = `http://localhost:${port}`;
+  const until = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/api/system/pulse`)).ok) break;
+    } catch {
+      // starting
+    }
+    if (server.exitCode !== null || Date.now() > until) {
+      throw new Error(`next start did not come up on ${base}:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  // Warm the main routes so the first test does not pay for compilation of the route modules.
+  await Promise.all(['/', '/sign-in', '/sign-up'].map((p) => fetch(`${base}${p}`).catch(() => null)));
+
+  return async () => {
+    server.kill('SIGTERM');
+    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
+    if (process.env.E2E_SERVER_LOG) console.log(output);
+  };
+}

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger, maskEmail } from '~/server/logger';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe('structured logs (SPEC F5)', () => {
+  it('redacts secrets and personal data by path', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
+    const child = createLogger(sink).child({ requestId: 'req-1' });
+    child.level = 'info';
+    child.info({ email: 'ada@example.com', user: { password: 'hunter2', email: 'b@example.com' }, ip: '10.0.0.1' }, 'x');
+    const out = lines.join('');
+    expect(out).not.toContain('ada@example.com');
+    expect(out).not.toContain('hunter2');
+    expect(out).not.toContain('10.0.0.1');
+    expect(out).toContain('"requestId":"req-1"');
+    expect(out).toContain('[redacted]');
+  });
+
+  it('masks e-mails when one must be referred to', () => {
+    expect(maskEmail('ada@example.com')).toBe('a***@example.com');
+  });
+});
+
+describe('env validation at boot (SPEC F4)', () => {
+  const run = (env: Record<string, string>) =>
+    spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['-e', "import('./src/env.ts').then(() => console.log('ENV_OK'))"], {
+      cwd: root,
+      env: { PATH: process.env.PATH!, NODE_ENV: 'test', ...env },
+      encoding: 'utf8',
+    });
+
+  it('stops with a message naming a missing variable', () => {
+    const r = run({});
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('AUTH_SECRET');
+  });
+
+  it('stops with a message naming a malformed variable', () => {
+    const r = run({ AUTH_SECRET: 'x'.repeat(40), DATABASE_URL: 'mysql://nope' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('DATABASE_URL');
+  });
+
+  it('starts with a valid environment', () => {
+    const r = run({ AUTH_SECRET: 'x'.repeat(40) });
+    expect(r.stdout).toContain('ENV_OK');
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { STEP_TYPES, workflowStepsSchema, type WorkflowStepInput } from '~/server/workflows/steps';
+
+const valid: WorkflowStepInput[] = [
+  { id: 'start', name: 'Form submitted', type: 'webhook_trigger', config: { method: 'POST' } },
+  { id: 'wait', name: 'Wait', type: 'delay', config: { amount: 2, unit: 'hours' } },
+  { id: 'check', name: 'Is VIP?', type: 'condition', config: { field: 'lead.tier', operator: 'equals', value: 'vip', elseStepId: 'log' } },
+  { id: 'call', name: 'Call CRM', type: 'http_request', config: { method: 'POST', url: 'https://crm.example.com/api/{{ lead.id }}' } },
+  { id: 'shape', name: 'Shape', type: 'transform', config: { mapping: { fullName: '{{ lead.first }} {{ lead.last }}' } } },
+  { id: 'mail', name: 'Mail', type: 'email', config: { to: '{{ lead.email }}', subject: 'Hi', body: 'Hello' } },
+  { id: 'log', name: 'Log', type: 'log', config: { message: 'done' } },
+];
+
+const issues = (steps: unknown) => {
+  const r = workflowStepsSchema.safeParse(steps);
+  return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
+
+describe('workflow step schema (SPEC P1)', () => {
+  it('knows exactly the eight step types', () => {
+    expect(STEP_TYPES).toHaveLength(8);
+  });
+
+  it('accepts a workflow using every kind of step and fills defaults', () => {
+    const parsed = workflowStepsSchema.parse(valid);
+    expect(parsed).toHaveLength(7);
+    const http = parsed.find((s) => s.type === 'http_request');
+    expect(http?.type === 'http_request' && http.config.timeoutMs).toBe(10_000);
+    const log = parsed.find((s) => s.type === 'log');
+    expect(log?.type === 'log' && log.config.level).toBe('info');
+  });
+
+  it('accepts a schedule trigger with a five-field cron', () => {
+    expect(issues([{ id: 's', name: 'Mondays', type: 'schedule_trigger', config: { cron: '0 8 * * 1', timezone: 'Europe/London' } }])).toEqual([]);
+  });
+
+  it.each([
+    ['an empty workflow', [], 'at least one step'],
+    ['an unknown type', [{ id: 'x', name: 'X', type: 'ftp_upload', config: {} }], 'type'],
+    ['a duplicate id', [valid[6], valid[6]], 'Duplicate step id'],
+    ['a trigger after the first step', [valid[6], valid[0]], 'trigger can only be the first'],
+    ['a condition jumping to an unknown step', [{ ...valid[2], config: { field: 'a', operator: 'exists', elseStepId: 'nope' } }], 'Unknown step'],
+    [
+      'a condition jumping backwards',
+      [valid[6], { ...valid[2], config: { field: 'a', operator: 'exists', elseStepId: 'log' } }],
+      'only jump forward',
+    ],
+    ['a comparison without a value', [{ ...valid[2], config: { field: 'a', operator: 'equals' } }], 'needs a value'],
+    ['a delay over 30 days', [{ ...valid[1], config: { amount: 31, unit: 'days' } }], 'at most 30 days'],
+    ['a non-http URL', [{ ...valid[3], config: { method: 'GET', url: 'file:///etc/passwd' } }], 'http(s) URL'],
+    ['a bad recipient', [{ ...valid[5], config: { to: 'not-an-email', subject: 'a', body: 'b' } }], 'Recipient'],
+    ['a bad cron', [{ id: 's', name: 'S', type: 'schedule_trigger', config: { cron: 'every monday' } }], 'five-field cron'],
+    ['a nameless step', [{ ...valid[6], name: '  ' }], 'needs a name'],
+    ['an unknown config field', [{ ...valid[6], config: { message: 'x', shell: 'rm -rf /' } }], 'shell'],
+    ['an uppercase id', [{ ...valid[6], id: 'Log' }], 'Step ids'],
+  ])('rejects %s with a clear message', (_label, steps, expected) => {
+    const found = issues(steps);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.join(' | ')).toContain(expected);
+  });
+
+  it('caps the number of steps', () => {
+    const many = Array.from({ length: 51 }, (_, i) => ({ id: `s${i}`, name: `Step ${i}`, type: 'log', config: { message: 'x' } }));
+    expect(issues(many).join()).toContain('at most 50 steps');
+  });
+});
