@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { logger } from '~/server/logger';
 import { readWorkerHeartbeat, workerHeartbeatKey } from '~/server/ops/heartbeat';
 import { createRedis } from '~/server/redis';
@@ -62,6 +62,9 @@ describe('worker process (SPEC J1)', () => {
     child.stdout.on('data', (d) => (output += String(d)));
     child.stderr.on('data', (d) => (output += String(d)));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
 
     const until = Date.now() + 20_000;
     while (!output.includes('workers ready') && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
