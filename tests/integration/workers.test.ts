@@ -57,13 +57,19 @@ describe('worker process (SPEC J1)', () => {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let output = '';
     child.stdout.on('data', (d) => (output += String(d)));
     child.stderr.on('data', (d) => (output += String(d)));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     onTestFinished(() => {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      // tsx runs the worker in a grandchild: kill the whole process group.
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
     });
 
     const until = Date.now() + 20_000;
