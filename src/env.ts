@@ -38,6 +38,25 @@ export const env = createEnv({
     AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
     /** Set to true behind a TLS-terminating proxy so cookies are Secure and HSTS is sent. */
     SECURE_COOKIES: bool,
+    /** Reported by health endpoints; defaults to package.json's version. */
+    APP_VERSION: z.string().max(64).optional(),
+    /** Seconds a health summary is reused before the checks run again. */
+    HEALTH_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+    /** Bearer token that may read /api/metrics (Prometheus) besides admin sessions. */
+    METRICS_TOKEN: z.string().min(16).optional(),
+    /** Salt for hashing IPs (abuse signals, referral clicks); defaults to one derived from AUTH_SECRET. */
+    IP_HASH_SALT: z.string().min(16).optional(),
+    /** Abuse signals only log unless this is on; then flagged IPs are refused (429). */
+    ABUSE_ENFORCE: bool,
+    /** Rate limits are enforced unless this is off (e.g. for load tests of a single host). */
+    RATE_LIMIT_ENABLED: z
+      .enum(['true', 'false', '1', '0'])
+      .default('true')
+      .transform((v) => v === 'true' || v === '1'),
+    STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+    /** Only for tests and local mocks: where the Stripe SDK sends requests (host:port, http). */
+    STRIPE_API_BASE: z.url().optional(),
+    OPENAI_API_KEY: z.string().min(1).optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

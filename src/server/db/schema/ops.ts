@@ -39,3 +39,30 @@ export const telemetryEvents = pgTable(
   }),
   (table) => [index('telemetry_kind_time_idx').on(table.kind, table.createdAt)],
 );
+
+export const abuseSignalKindEnum = pgEnum('abuse_signal_kind', ['rapid_signups', 'failed_checkouts', 'card_testing']);
+
+/**
+ * Fraud / abuse signals (SPEC H8): raised when a rolling per-IP window crosses its threshold.
+ * The IP is stored only as a salted hash. One row per kind, IP and window bucket.
+ */
+export const abuseSignals = pgTable(
+  'abuse_signals',
+  (t) => ({
+    id: t.uuid().primaryKey().defaultRandom(),
+    kind: abuseSignalKindEnum().notNull(),
+    ipHash: t.text().notNull(),
+    /** Start of the window bucket the signal belongs to (dedupe key). */
+    bucketStart: t.timestamp({ withTimezone: true }).notNull(),
+    count: t.integer().notNull(),
+    threshold: t.integer().notNull(),
+    windowSeconds: t.integer().notNull(),
+    enforced: t.boolean().notNull().default(false),
+    firstSeenAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  }),
+  (table) => [
+    uniqueIndex('abuse_signals_dedupe_idx').on(table.kind, table.ipHash, table.bucketStart),
+    index('abuse_signals_last_seen_idx').on(table.lastSeenAt),
+  ],
+);
