@@ -48,6 +48,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // Files share process-wide state (incidents per check, worker heartbeat): one at a time.
+          fileParallelism: false,
         },
       },
       {

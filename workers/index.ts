@@ -1,5 +1,6 @@
 import '~/server/env-files';
 import { env } from '~/env';
+import { createStripe } from '~/server/billing/stripe';
 import { createDb } from '~/server/db';
 import { logger } from '~/server/logger';
 import { createRedis } from '~/server/redis';
@@ -16,7 +17,7 @@ async function main() {
   const { db, sql } = createDb(env.DATABASE_URL, { max: 5 });
   await sql`select 1`;
   await redis.ping();
-  const running = await startWorkers({ db, redis, log, prefix: env.REDIS_PREFIX });
+  const running = await startWorkers({ db, redis, stripe: createStripe(), log, prefix: env.REDIS_PREFIX });
   log.info({ queues: running.queues.map((q) => q.name) }, 'workers ready');
 
   let closing = false;

@@ -1,17 +1,19 @@
 import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type Stripe from 'stripe';
 import type { Db } from '~/server/db';
 import type { Logger } from '~/server/logger';
+import { runHeartbeat } from '~/server/health/heartbeat-job';
 import { recordWorkerHeartbeat } from '~/server/ops/heartbeat';
 import { isJobName, JOBS, type JobName } from '~/server/queue/jobs';
 import { createQueue, QUEUE_NAMES, workerSettings, type QueueName } from '~/server/queue/queues';
 import { SCHEDULERS } from '~/server/queue/schedulers';
 
-export type WorkerDeps = { db: Db; redis: Redis; log: Logger; prefix: string };
+export type WorkerDeps = { db: Db; redis: Redis; stripe: Stripe | null; log: Logger; prefix: string };
 
 /** Each job is a one-liner into a domain function. */
 const HANDLERS: { [K in JobName]: (deps: WorkerDeps, job: Job) => Promise<unknown> } = {
-  heartbeat: (deps) => recordWorkerHeartbeat({ redis: deps.redis }, { pid: process.pid }),
+  heartbeat: (deps) => runHeartbeat(deps),
 };
 
 async function runJob(deps: WorkerDeps, job: Job) {

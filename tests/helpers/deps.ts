@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { hashPassword } from '~/server/accounts/password';
 import { createTenantWithOwner } from '~/server/accounts/signup';
 import { createCaller } from '~/server/api/root';
@@ -14,6 +14,10 @@ import { createRedis } from '~/server/redis';
 export function setupTestDeps(): { db: Db; redis: Redis } {
   const { db, sql } = createDb(process.env.DATABASE_URL, { max: 5 });
   const redis = createRedis('web');
+  // Web clients have no offline queue: wait for the connection before the first command.
+  beforeAll(async () => {
+    if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+  });
   afterAll(async () => {
     redis.disconnect();
     await sql.end({ timeout: 5 });

@@ -30,6 +30,9 @@ const newWorkflow = async (f: Fixtures, owner: TestUser) => {
 
 const CASES: Record<string, Case> = {
   'system.pulse': {},
+  'health.summary': {},
+  'admin.incidents': { input: () => ({ limit: 5, offset: 0 }) },
+  'admin.scaling': {},
   'account.me': {},
   'account.setLocale': { input: () => ({ locale: 'de' }) },
   'workflows.list': { input: () => ({ limit: 10, offset: 0 }) },

@@ -16,9 +16,9 @@ afterAll(() => workerRedis.disconnect());
 describe('worker process (SPEC J1)', () => {
   it('upserts each job scheduler exactly once across two boots', async () => {
     const prefix = `levqor-test:boot-${crypto.randomUUID().slice(0, 8)}`;
-    const first = await startWorkers({ db: deps.db, redis: workerRedis, log: logger, prefix });
+    const first = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, log: logger, prefix });
     await first.close();
-    const second = await startWorkers({ db: deps.db, redis: workerRedis, log: logger, prefix });
+    const second = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, log: logger, prefix });
     const queue = new Queue('maintenance', { connection: workerRedis, prefix });
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((s) => s.key)).toEqual(['worker-heartbeat']);
@@ -29,7 +29,7 @@ describe('worker process (SPEC J1)', () => {
 
   it('runs the heartbeat job and fails a malformed payload once, with the reason', async () => {
     const prefix = `levqor-test:jobs-${crypto.randomUUID().slice(0, 8)}`;
-    const running = await startWorkers({ db: deps.db, redis: workerRedis, log: logger, prefix });
+    const running = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, log: logger, prefix });
     const queue = new Queue('maintenance', { connection: workerRedis, prefix });
     const events = new QueueEvents('maintenance', { connection: createRedis('worker'), prefix });
     await events.waitUntilReady();

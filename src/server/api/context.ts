@@ -1,6 +1,8 @@
 import 'server-only';
 import { auth } from '~/server/auth';
 import { getDb } from '~/server/db';
+import { getHealthService } from '~/server/health/summary';
+import { getRateLimiter } from '~/server/scaling/rate-limit';
 import { clientIp } from '~/server/http/client-ip';
 import { requestIdFrom } from '~/server/http/security';
 import { getRedis } from '~/server/redis';
@@ -15,5 +17,7 @@ export async function createTRPCContext(opts: { headers: Headers }) {
     userId: session?.user?.id ?? null,
     requestId: requestIdFrom(opts.headers.get('x-request-id')),
     ip: clientIp(opts.headers),
+    health: getHealthService(),
+    rateLimiter: getRateLimiter(),
   });
 }

@@ -1,11 +1,13 @@
 import { accountRouter } from './routers/account';
 import { adminRouter } from './routers/admin';
+import { healthRouter } from './routers/health';
 import { systemRouter } from './routers/system';
 import { workflowsRouter } from './routers/workflows';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
   system: systemRouter,
+  health: healthRouter,
   account: accountRouter,
   workflows: workflowsRouter,
   admin: adminRouter,

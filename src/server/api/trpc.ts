@@ -4,8 +4,11 @@ import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import { loadCurrentUser, type CurrentUser } from '~/server/accounts/users';
 import type { Db } from '~/server/db';
-import { APP_ERROR_STATUS, isAppError, type AppErrorCode } from '~/server/errors';
+import { AppError, isAppError, type AppErrorCode } from '~/server/errors';
+import { createHealthService, type HealthService } from '~/server/health/summary';
 import { logger, type Logger } from '~/server/logger';
+import { metrics, statusClass } from '~/server/metrics/registry';
+import type { RateLimiter } from '~/server/scaling/rate-limit';
 
 /**
  * Context that does not depend on Next: tests build it directly and call `createCaller`.
@@ -19,6 +22,9 @@ export type InnerContext = {
   ip: string | null;
   log: Logger;
   now: () => Date;
+  health: HealthService;
+  /** Absent in tests that do not exercise rate limits. */
+  rateLimiter: RateLimiter | null;
 };
 
 export function createInnerTRPCContext(
@@ -33,6 +39,8 @@ export function createInnerTRPCContext(
     ip: opts.ip ?? null,
     log: opts.log ?? logger.child({ requestId }),
     now: opts.now ?? (() => new Date()),
+    health: opts.health ?? createHealthService({ db: opts.db, redis: opts.redis, stripe: null, cacheSeconds: 0 }),
+    rateLimiter: opts.rateLimiter ?? null,
   };
 }
 
@@ -51,7 +59,6 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError['code']> = {
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 };
-void APP_ERROR_STATUS;
 
 const t = initTRPC
   .context<InnerContext>()
@@ -95,11 +102,39 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
       );
     }
   }
-  ctx.log.debug({ path, type, ok: result.ok, ms: Math.round(performance.now() - started) }, 'procedure');
+  const ms = performance.now() - started;
+  const m = metrics();
+  const code = result.ok ? 'OK' : result.error.code;
+  m.httpRequests.inc({ route: `trpc.${path}`, status: result.ok ? '2xx' : statusClass(trpcStatus(code)) });
+  m.httpDuration.observe({ route: `trpc.${path}` }, ms / 1000);
+  ctx.log.debug({ path, type, ok: result.ok, ms: Math.round(ms) }, 'procedure');
   return result;
 });
 
-const base = t.procedure.use(errorMapping);
+function trpcStatus(code: string): number {
+  const map: Record<string, number> = {
+    BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409,
+    PAYLOAD_TOO_LARGE: 413, UNPROCESSABLE_CONTENT: 422, TOO_MANY_REQUESTS: 429,
+  };
+  return map[code] ?? 500;
+}
+
+/** Per-caller limits from the scaling policy (SPEC H5); AI procedures use the stricter class. */
+const rateLimit = t.middleware(async ({ ctx, next, path }) => {
+  if (ctx.rateLimiter) {
+    const cls = path.startsWith('ai.') ? 'ai' : 'api';
+    const decision = await ctx.rateLimiter.check(cls, { userId: ctx.userId, ip: ctx.ip });
+    if (!decision.allowed) {
+      metrics().rateLimited.inc({ class: cls });
+      throw new AppError('TOO_MANY_REQUESTS', 'Too many requests. Please slow down and try again shortly.', {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+    }
+  }
+  return next();
+});
+
+const base = t.procedure.use(errorMapping).use(rateLimit);
 
 export const publicProcedure = base.meta({ access: 'public' });
 

@@ -1,13 +1,16 @@
 'use server';
 
 import { AuthError } from 'next-auth';
+import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
 import { signUpInputSchema } from '~/server/accounts/schemas';
 import { signUp } from '~/server/accounts/signup';
 import { signIn } from '~/server/auth';
 import { getDb } from '~/server/db';
 import { isAppError } from '~/server/errors';
+import { clientIp } from '~/server/http/client-ip';
 import { logger } from '~/server/logger';
+import { getRateLimiter } from '~/server/scaling/rate-limit';
 import { localizedPath } from '~/i18n/paths';
 
 /** Keys under Auth.errors in messages/<locale>.json. */
@@ -30,6 +33,13 @@ function safeReturnPath(value: FormDataEntryValue | null, fallback: string): str
   return value;
 }
 
+/** Sign-in and sign-up share the strict "auth" rate class, per IP (SPEC H5). */
+async function authRateLimited(): Promise<boolean> {
+  const ip = clientIp(await headers());
+  const decision = await getRateLimiter().check('auth', { ip });
+  return !decision.allowed;
+}
+
 async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<AuthFormState> {
   try {
     await signIn('credentials', { email, password, redirectTo });
@@ -50,6 +60,7 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
   const password = String(formData.get('password') ?? '').slice(0, 200);
   const redirectTo = safeReturnPath(formData.get('callbackUrl'), localizedPath('/dashboard', locale));
   if (!email || !password) return { error: 'invalidCredentials', email };
+  if (await authRateLimited()) return { error: 'tooManyAttempts', email };
   return signInWithPassword(email, password, redirectTo);
 }
 
@@ -71,6 +82,7 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
     utmCampaign: String(formData.get('utm_campaign') ?? '') || undefined,
   };
   const echo = { email: raw.email.slice(0, 254), name: raw.name.slice(0, 100), companyName: raw.companyName?.slice(0, 100) };
+  if (await authRateLimited()) return { error: 'tooManyAttempts', ...echo };
   const parsed = signUpInputSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

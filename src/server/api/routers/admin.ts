@@ -6,7 +6,22 @@ import {
   listTenantsInputSchema,
   tenantRowSchema,
 } from '~/server/admin/overview';
+import { incidentRowSchema, listIncidents, listIncidentsInputSchema } from '~/server/health/incidents';
 import { adminProcedure, createTRPCRouter } from '../trpc';
+
+const scalingStatusSchema = z.object({
+  enabled: z.boolean(),
+  tier: z.enum(['generous', 'normal', 'tight', 'critical']),
+  load: z.number(),
+  limits: z.record(z.enum(['api', 'ai', 'auth']), z.object({ points: z.number(), windowSeconds: z.number() })),
+  signals: z.object({
+    eventLoopUtilization: z.number(),
+    requestsPerSecond: z.number(),
+    queueDepth: z.number(),
+    load: z.number(),
+    sampledAt: z.string(),
+  }),
+});
 
 export const adminRouter = createTRPCRouter({
   overview: adminProcedure.output(adminOverviewSchema).query(({ ctx }) => getAdminOverview(ctx)),
@@ -14,4 +29,11 @@ export const adminRouter = createTRPCRouter({
     .input(listTenantsInputSchema)
     .output(z.object({ items: z.array(tenantRowSchema), total: z.number().int() }))
     .query(({ ctx, input }) => listTenants(ctx, input)),
+  /** SPEC H3: incident timeline, newest first. */
+  incidents: adminProcedure
+    .input(listIncidentsInputSchema)
+    .output(z.object({ items: z.array(incidentRowSchema), total: z.number().int() }))
+    .query(({ ctx, input }) => listIncidents(ctx, input)),
+  /** SPEC H5: the active rate-limit tier and the load behind it (this instance). */
+  scaling: adminProcedure.output(scalingStatusSchema.nullable()).query(({ ctx }) => ctx.rateLimiter?.status() ?? null),
 });

@@ -19,6 +19,16 @@ const handler = (req: NextRequest) => {
     router: appRouter,
     createContext: () => createTRPCContext({ headers: req.headers }),
     allowMethodOverride: false,
+    responseMeta({ errors }) {
+      // 429s carry Retry-After (the domain error knows how long).
+      for (const error of errors) {
+        const cause = error.cause as { retryAfterSeconds?: number } | undefined;
+        if (error.code === 'TOO_MANY_REQUESTS' && cause?.retryAfterSeconds) {
+          return { headers: new Headers({ 'retry-after': String(cause.retryAfterSeconds) }) };
+        }
+      }
+      return {};
+    },
   });
 };
 

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { combineLoad, createLoadSampler } from '~/server/scaling/load';
+import { chooseRateLimits, TIERS } from '~/server/scaling/policy';
+
+describe('chooseRateLimits (SPEC H5, logical auto-scaling of rate limits)', () => {
+  it('has at least three tiers, tighter as load grows', () => {
+    expect(TIERS.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < TIERS.length; i++) {
+      for (const cls of ['api', 'ai', 'auth'] as const) {
+        expect(TIERS[i]!.limits[cls].points).toBeLessThan(TIERS[i - 1]!.limits[cls].points);
+      }
+    }
+  });
+
+  it.each([
+    [0, 'generous'],
+    [0.5, 'generous'],
+    [0.6, 'normal'],
+    [0.8, 'tight'],
+    [0.95, 'critical'],
+    [1, 'critical'],
+  ] as const)('load %s -> %s', (load, tier) => {
+    expect(chooseRateLimits(load).tier).toBe(tier);
+  });
+
+  it('is pure and clamps nonsense', () => {
+    expect(chooseRateLimits(0.3)).toEqual(chooseRateLimits(0.3));
+    expect(chooseRateLimits(-5).tier).toBe('generous');
+    expect(chooseRateLimits(Number.NaN).tier).toBe('critical');
+    expect(chooseRateLimits(7).load).toBe(1);
+  });
+
+  it('keeps AI stricter than the general API in every tier', () => {
+    for (const t of TIERS) expect(t.limits.ai.points).toBeLessThan(t.limits.api.points);
+  });
+});
+
+describe('load sampler', () => {
+  it('takes the strongest of its signals', () => {
+    const opts = { capacityRps: 1000, queueCapacity: 100 };
+    expect(combineLoad({ eventLoopUtilization: 0.2, requestsPerSecond: 900, queueDepth: 0 }, opts)).toBeCloseTo(0.9);
+    expect(combineLoad({ eventLoopUtilization: 0.2, requestsPerSecond: 0, queueDepth: 500 }, opts)).toBe(1);
+    expect(combineLoad({ eventLoopUtilization: 0.3, requestsPerSecond: 10, queueDepth: 1 }, opts)).toBeCloseTo(0.3);
+  });
+
+  it('sees a busy event loop and moves the tier', () => {
+    const sampler = createLoadSampler({ alpha: 1 });
+    sampler.sample();
+    const until = performance.now() + 150;
+    while (performance.now() < until) {
+      // keep the event loop busy, as a CPU-bound request would
+    }
+    const reading = sampler.sample();
+    expect(reading.eventLoopUtilization).toBeGreaterThan(0.9);
+    expect(chooseRateLimits(reading.load).tier).toBe('critical');
+  });
+
+  it('counts requests into a rate', async () => {
+    const sampler = createLoadSampler({ alpha: 1, capacityRps: 100 });
+    sampler.sample();
+    for (let i = 0; i < 50; i++) sampler.countRequest();
+    await new Promise((r) => setTimeout(r, 100));
+    const reading = sampler.sample();
+    expect(reading.requestsPerSecond).toBeGreaterThan(100);
+    expect(reading.load).toBe(1);
+  });
+});
