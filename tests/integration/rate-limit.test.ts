@@ -58,7 +58,7 @@ describe('rate limits (SPEC H5)', () => {
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe('TOO_MANY_REQUESTS');
     expect((error as TRPCError).message).toMatch(/Too many requests/);
-    expect(((error as TRPCError).cause as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+    expect(((error as TRPCError).cause as unknown as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
     limiter.stop();
   });
 
