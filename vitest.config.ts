@@ -14,7 +14,10 @@ const TEST_ENV: Record<string, string> = {
   AUTH_SECRET: 'levqor-test-secret-not-for-production-0123456789',
   APP_URL: `http://localhost:${process.env.E2E_PORT ?? '3100'}`,
   E2E_PORT: process.env.E2E_PORT ?? '3100',
-  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  // Every process of the suite (tests, next start, workers) logs to one file, which the privacy
+  // project audits at the end: no e-mail address or IP may appear in any line.
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'debug',
+  LOG_FILE: path.resolve(import.meta.dirname, 'logs/test-suite.log'),
   AUTH_MAX_FAILURES: '5',
   AUTH_FAILURE_WINDOW_SECONDS: '900',
 };
@@ -41,7 +44,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          sequence: { groupOrder: 0 },
+          // Its own group: vitest requires one maxWorkers per group, and a sequential project
+          // without an explicit order would be run last.
+          sequence: { groupOrder: 1 },
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/setup/integration.global.ts'],
@@ -57,13 +62,23 @@ export default defineConfig({
         test: {
           name: 'e2e',
           // After unit and integration: the browser and `next start` get both cores.
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/setup/e2e.global.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'privacy',
+          include: ['tests/privacy/**/*.test.ts'],
+          environment: 'node',
+          // Last: audits what every other project logged and stored.
+          sequence: { groupOrder: 3 },
         },
       },
     ],

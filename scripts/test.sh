@@ -28,6 +28,7 @@ echo "== typecheck"
 node_modules/.bin/tsc --noEmit
 echo "== lint"
 node_modules/.bin/eslint --max-warnings 0 .
-echo "== tests (unit, integration, e2e)"
+echo "== tests (unit, integration, e2e, privacy audit)"
+mkdir -p logs && : > logs/test-suite.log
 node_modules/.bin/vitest run "$@"
 echo "npm test finished in $(( $(date +%s) - started )) s"

@@ -33,6 +33,8 @@ export const env = createEnv({
     AUTH_MICROSOFT_ENTRA_ID_SECRET: optionalSecret,
     AUTH_MICROSOFT_ENTRA_ID_ISSUER: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Write logs to this file instead of stdout (the test suite audits its own logs this way). */
+    LOG_FILE: z.string().min(1).optional(),
     /** Sign-in throttle: failures allowed per e-mail in the window before sign-in is refused. */
     AUTH_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),

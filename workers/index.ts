@@ -4,6 +4,7 @@ import { createStripe } from '~/server/billing/stripe';
 import { createDb } from '~/server/db';
 import { logger } from '~/server/logger';
 import { createRedis } from '~/server/redis';
+import { configureTelemetry, flushTelemetry } from '~/server/telemetry';
 import { startWorkers } from './runtime';
 
 /**
@@ -17,6 +18,7 @@ async function main() {
   const { db, sql } = createDb(env.DATABASE_URL, { max: 5 });
   await sql`select 1`;
   await redis.ping();
+  await configureTelemetry({ db, source: 'worker' });
   const running = await startWorkers({ db, redis, stripe: createStripe(), log, prefix: env.REDIS_PREFIX });
   log.info({ queues: running.queues.map((q) => q.name) }, 'workers ready');
 
@@ -32,6 +34,7 @@ async function main() {
     force.unref();
     try {
       await running.close();
+      await flushTelemetry().catch(() => null);
       await redis.quit();
       await sql.end({ timeout: 5 });
       log.info('workers stopped');

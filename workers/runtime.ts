@@ -6,6 +6,7 @@ import type { Logger } from '~/server/logger';
 import { runHeartbeat } from '~/server/health/heartbeat-job';
 import { recordWorkerHeartbeat } from '~/server/ops/heartbeat';
 import { isJobName, JOBS, type JobName } from '~/server/queue/jobs';
+import { logError, logPerformance } from '~/server/telemetry';
 import { createQueue, QUEUE_NAMES, workerSettings, type QueueName } from '~/server/queue/queues';
 import { SCHEDULERS } from '~/server/queue/schedulers';
 
@@ -23,7 +24,16 @@ async function runJob(deps: WorkerDeps, job: Job) {
     // A malformed payload will never succeed: fail once, with the reason, no retries.
     throw new UnrecoverableError(`Invalid payload for ${job.name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   }
-  return HANDLERS[job.name](deps, job);
+  const started = performance.now();
+  try {
+    const result = await HANDLERS[job.name](deps, job);
+    logPerformance(`job:${job.queueName}:${job.name}`, performance.now() - started, { ok: true, source: 'worker' });
+    return result;
+  } catch (error) {
+    logPerformance(`job:${job.queueName}:${job.name}`, performance.now() - started, { ok: false, source: 'worker' });
+    logError(error, { endpoint: `job:${job.queueName}:${job.name}`, source: 'worker' });
+    throw error;
+  }
 }
 
 export type RunningWorkers = { workers: Worker[]; queues: Queue[]; close: () => Promise<void> };

@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import pino from 'pino';
 import { env } from '~/env';
 
@@ -6,7 +7,29 @@ import { env } from '~/env';
  * users type (queries, prompts, e-mail bodies) must be logged as lengths, never in full.
  */
 export function createLogger(destination?: pino.DestinationStream): pino.Logger {
-  return pino(loggerOptions(), destination as pino.DestinationStream);
+  const dest = destination ?? (env.LOG_FILE ? pino.destination({ dest: env.LOG_FILE, sync: true, mkdir: true, append: true }) : undefined);
+  return pino(loggerOptions(), dest as pino.DestinationStream);
+}
+
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
+const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)/g;
+const IPV6_CANDIDATE = /(?<![\w.:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/gi;
+
+/** Last line of defence: any e-mail address or IP that reaches a log line is masked. */
+export function scrubPersonal(text: string): string {
+  return text
+    .replace(EMAIL, '[email]')
+    .replace(IPV4, '[ip]')
+    .replace(IPV6_CANDIDATE, (m) => (isIPv6(m) ? '[ip]' : m));
+}
+
+function scrubDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrubPersonal(value);
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, depth + 1);
+  return out;
 }
 
 function loggerOptions(): pino.LoggerOptions {
@@ -37,6 +60,12 @@ function loggerOptions(): pino.LoggerOptions {
     censor: '[redacted]',
   },
   timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { log: (object) => scrubDeep(object) as Record<string, unknown> },
+  hooks: {
+    logMethod(args, method) {
+      method.apply(this, args.map((a) => (typeof a === 'string' ? scrubPersonal(a) : a)) as Parameters<typeof method>);
+    },
+  },
   };
 }
 

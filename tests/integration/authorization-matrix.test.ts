@@ -33,6 +33,8 @@ const CASES: Record<string, Case> = {
   'health.summary': {},
   'admin.incidents': { input: () => ({ limit: 5, offset: 0 }) },
   'admin.scaling': {},
+  'admin.abuseSignals': { input: () => ({ limit: 5, offset: 0 }) },
+  'admin.telemetry': {},
   'account.me': {},
   'account.setLocale': { input: () => ({ locale: 'de' }) },
   'workflows.list': { input: () => ({ limit: 10, offset: 0 }) },

@@ -55,7 +55,8 @@ describe('worker process (SPEC J1)', () => {
     await deps.redis.del(workerHeartbeatKey());
     const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['workers/index.ts'], {
       cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'info' },
+      // Its log goes to stdout (not the suite's log file) so the test can watch it.
+      env: { ...process.env, LOG_LEVEL: 'info', LOG_FILE: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

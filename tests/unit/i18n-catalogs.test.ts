@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { locales } from '~/i18n/routing';
 
@@ -17,10 +18,20 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-/** Argument names used by an ICU message ({name}, {count, plural, ...}). */
+type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }>; children?: Element[] };
+
+/** Argument names used by an ICU message ({name}, {count, plural, ...}), from the real parser. */
 function argumentsOf(message: string): string[] {
   const names = new Set<string>();
-  for (const m of message.matchAll(/\{\s*([A-Za-z_][\w]*)\s*(?:,|\})/g)) names.add(m[1]!);
+  const walk = (elements: Element[]) => {
+    for (const el of elements) {
+      // 1 argument, 2 number, 3 date, 4 time, 5 select, 6 plural
+      if (el.type >= 1 && el.type <= 6 && el.value) names.add(el.value);
+      for (const option of Object.values(el.options ?? {})) walk(option.value);
+      if (el.children) walk(el.children);
+    }
+  };
+  walk(parse(message, { ignoreTag: true }) as unknown as Element[]);
   return [...names].sort();
 }
 
@@ -45,6 +56,12 @@ describe('message catalogs (SPEC F3)', () => {
     for (const [key, en] of english) {
       const value = catalog.get(key) ?? '';
       if (!value.trim()) problems.push(`${key}: empty`);
+      try {
+        parse(value, { ignoreTag: true });
+      } catch (e) {
+        problems.push(`${key}: invalid ICU (${(e as Error).message})`);
+        continue;
+      }
       if (argumentsOf(value).join() !== argumentsOf(en).join()) problems.push(`${key}: ${argumentsOf(value)} vs ${argumentsOf(en)}`);
     }
     expect(problems).toEqual([]);

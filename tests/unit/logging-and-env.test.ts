@@ -56,3 +56,27 @@ describe('env validation at boot (SPEC F4)', () => {
     expect(r.stdout).toContain('ENV_OK');
   });
 });
+
+describe('log scrubbing', () => {
+  it('masks e-mails and IPs anywhere in a log line, keeps times and versions', async () => {
+    const { scrubPersonal } = await import('~/server/logger');
+    expect(scrubPersonal('user ada@example.com from 10.1.2.3 and ::1 via 2001:db8::1')).toBe('user [email] from [ip] and [ip] via [ip]');
+    expect(scrubPersonal('at 12:34:56, version 4.1.12')).toBe('at 12:34:56, version 4.1.12');
+  });
+
+  it('applies to messages and nested fields of every line', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
+    const log = createLogger(sink);
+    log.level = 'info';
+    log.info({ detail: { note: 'reply to bob@example.org' }, list: ['192.168.0.7'] }, 'failed for carol@example.net');
+    const out = lines.join('');
+    expect(out).not.toMatch(/@example\.|192\.168/);
+    expect(out).toContain('[email]');
+  });
+});

@@ -1,4 +1,5 @@
 import { NextIntlClientProvider } from 'next-intl';
+import { TelemetryReporter } from '~/components/telemetry/telemetry-reporter';
 import { ToastProvider } from '~/components/ui/toast';
 import { TRPCReactProvider } from '~/trpc/react';
 import { DashboardNav } from './dashboard-nav';
@@ -12,6 +13,7 @@ export function AppShell({ isAdmin, children }: { isAdmin: boolean; children: Re
     <NextIntlClientProvider>
       <TRPCReactProvider>
         <ToastProvider>
+          <TelemetryReporter />
         <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row md:py-10">
           <aside className="md:w-48 md:shrink-0">
             <DashboardNav isAdmin={isAdmin} />

@@ -4,7 +4,10 @@ import { useTranslations } from 'next-intl';
 import { Link, usePathname } from '~/i18n/navigation';
 import { cn } from '~/lib/cn';
 
-type Item = { href: '/dashboard' | '/dashboard/workflows' | '/admin'; label: 'overview' | 'workflows' | 'admin' };
+type Item = {
+  href: '/dashboard' | '/dashboard/workflows' | '/admin' | '/admin/operations';
+  label: 'overview' | 'workflows' | 'admin' | 'operations';
+};
 
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
   const t = useTranslations('Nav');
@@ -12,13 +15,19 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
   const items: Item[] = [
     { href: '/dashboard', label: 'overview' },
     { href: '/dashboard/workflows', label: 'workflows' },
-    ...(isAdmin ? [{ href: '/admin', label: 'admin' } as const] : []),
+    ...(isAdmin
+      ? ([
+          { href: '/admin', label: 'admin' },
+          { href: '/admin/operations', label: 'operations' },
+        ] as const)
+      : []),
   ];
   return (
     <nav aria-label={t('dashboardSections')}>
       <ul className="flex gap-1 overflow-x-auto md:flex-col">
         {items.map((item) => {
-          const current = item.href === '/dashboard' ? pathname === item.href : pathname.startsWith(item.href);
+          const current =
+            item.href === '/dashboard' || item.href === '/admin' ? pathname === item.href : pathname.startsWith(item.href);
           return (
             <li key={item.href}>
               <Link

@@ -9,6 +9,7 @@ import { createHealthService, type HealthService } from '~/server/health/summary
 import { logger, type Logger } from '~/server/logger';
 import { metrics, statusClass } from '~/server/metrics/registry';
 import type { RateLimiter } from '~/server/scaling/rate-limit';
+import { logError, logPerformance } from '~/server/telemetry';
 
 /**
  * Context that does not depend on Next: tests build it directly and call `createCaller`.
@@ -96,6 +97,7 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
       throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      logError(cause ?? result.error, { endpoint: `trpc:${path}` });
       ctx.log.error(
         { path, type, err: { name: cause?.name, message: cause?.message, stack: cause?.stack } },
         'procedure failed',
@@ -107,6 +109,8 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   const code = result.ok ? 'OK' : result.error.code;
   m.httpRequests.inc({ route: `trpc.${path}`, status: result.ok ? '2xx' : statusClass(trpcStatus(code)) });
   m.httpDuration.observe({ route: `trpc.${path}` }, ms / 1000);
+  // Client errors (4xx) are the caller's; only server failures count against the endpoint.
+  logPerformance(`trpc:${path}`, ms, { ok: result.ok || code !== 'INTERNAL_SERVER_ERROR' });
   ctx.log.debug({ path, type, ok: result.ok, ms: Math.round(ms) }, 'procedure');
   return result;
 });

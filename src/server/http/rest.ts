@@ -2,6 +2,7 @@ import { APP_ERROR_STATUS, isAppError, type AppErrorCode } from '~/server/errors
 import { logger, type Logger } from '~/server/logger';
 import { metrics, statusClass } from '~/server/metrics/registry';
 import { getRateLimiter } from '~/server/scaling/rate-limit';
+import { logError, logPerformance } from '~/server/telemetry';
 import type { RateClass } from '~/server/scaling/policy';
 import { clientIp } from './client-ip';
 import { requestIdFrom } from './security';
@@ -60,7 +61,9 @@ export function rest(opts: RestOptions, handler: (req: Request, ctx: RestContext
     function finish(res: Response) {
       const m = metrics();
       m.httpRequests.inc({ route: opts.name, status: statusClass(res.status) });
-      m.httpDuration.observe({ route: opts.name }, (performance.now() - started) / 1000);
+      const ms = performance.now() - started;
+      m.httpDuration.observe({ route: opts.name }, ms / 1000);
+      logPerformance(`rest:${opts.name}`, ms, { ok: res.status < 500 });
       res.headers.set('x-request-id', requestId);
       return res;
     }
@@ -73,6 +76,7 @@ export function errorResponse(error: unknown, log: Logger): Response {
     if (error.retryAfterSeconds) headers['retry-after'] = String(error.retryAfterSeconds);
     return jsonError(APP_ERROR_STATUS[error.code as AppErrorCode], error.code, error.message, headers);
   }
+  logError(error, { endpoint: 'rest' });
   log.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'request failed');
   return jsonError(500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side. Please try again.');
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { env } from '~/env';
+import { totalWaitingJobs } from '~/server/queue/web-queues';
 import { getRedis } from '~/server/redis';
 import { createLoadSampler, type LoadSampler } from './load';
 import { chooseRateLimits, TIERS, type RateClass, type RateLimits } from './policy';
@@ -84,6 +85,7 @@ export function getRateLimiter(): RateLimiter {
     redis: getRedis(),
     prefix: env.REDIS_PREFIX,
     enabled: env.RATE_LIMIT_ENABLED,
+    sampler: createLoadSampler({ readQueueDepth: totalWaitingJobs }),
   });
   return globalForLimiter.levqorRateLimiter;
 }

@@ -3,6 +3,7 @@
 import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
+import { assertNotBlocked, recordAbuseEvent } from '~/server/abuse';
 import { signUpInputSchema } from '~/server/accounts/schemas';
 import { signUp } from '~/server/accounts/signup';
 import { signIn } from '~/server/auth';
@@ -10,6 +11,7 @@ import { getDb } from '~/server/db';
 import { isAppError } from '~/server/errors';
 import { clientIp } from '~/server/http/client-ip';
 import { logger } from '~/server/logger';
+import { getRedis } from '~/server/redis';
 import { getRateLimiter } from '~/server/scaling/rate-limit';
 import { localizedPath } from '~/i18n/paths';
 
@@ -95,10 +97,15 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
         : (ISSUE_KEYS[field] ?? 'generic');
     return { error, ...echo };
   }
+  const ip = clientIp(await headers());
   try {
+    // Abuse signals (SPEC H8) only log unless ABUSE_ENFORCE is on; then a flagged IP is refused.
+    await assertNotBlocked({ redis: getRedis() }, { ip });
     await signUp({ db: getDb() }, parsed.data);
+    await recordAbuseEvent({ db: getDb(), redis: getRedis(), log: logger }, { kind: 'signup', ip });
   } catch (error) {
     if (isAppError(error) && error.code === 'CONFLICT') return { error: 'emailTaken', ...echo };
+    if (isAppError(error) && error.code === 'TOO_MANY_REQUESTS') return { error: 'tooManyAttempts', ...echo };
     logger.error({ err: error instanceof Error ? { name: error.name, message: error.message } : error }, 'sign-up failed');
     return { error: 'generic', ...echo };
   }

@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { HealthOverview } from '~/components/dashboard/health-overview';
 import { buttonClasses } from '~/components/ui/button';
 import { Card, CardTitle } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';
@@ -33,7 +34,9 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
         </p>
       ) : null}
 
-      {/* Panels from later features (health, growth, AI helpers) join this grid. */}
+      <HealthOverview />
+
+      {/* Panels from later features (growth, AI helpers) join this grid. */}
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
         <Card>
           <CardTitle>{t('workspace')}</CardTitle>

@@ -6,7 +6,9 @@ import {
   listTenantsInputSchema,
   tenantRowSchema,
 } from '~/server/admin/overview';
+import { abuseSignalRowSchema, listAbuseSignals, listAbuseSignalsInputSchema } from '~/server/abuse';
 import { incidentRowSchema, listIncidents, listIncidentsInputSchema } from '~/server/health/incidents';
+import { getTelemetryOverview, telemetryOverviewSchema } from '~/server/telemetry/overview';
 import { adminProcedure, createTRPCRouter } from '../trpc';
 
 const scalingStatusSchema = z.object({
@@ -36,4 +38,11 @@ export const adminRouter = createTRPCRouter({
     .query(({ ctx, input }) => listIncidents(ctx, input)),
   /** SPEC H5: the active rate-limit tier and the load behind it (this instance). */
   scaling: adminProcedure.output(scalingStatusSchema.nullable()).query(({ ctx }) => ctx.rateLimiter?.status() ?? null),
+  /** SPEC H8: fraud / abuse signals, newest first (IP hashes only). */
+  abuseSignals: adminProcedure
+    .input(listAbuseSignalsInputSchema)
+    .output(z.object({ items: z.array(abuseSignalRowSchema), total: z.number().int() }))
+    .query(({ ctx, input }) => listAbuseSignals(ctx, input)),
+  /** SPEC H7: daily health score with suggestions, and the anomalies of the last 24 h. */
+  telemetry: adminProcedure.output(telemetryOverviewSchema).query(({ ctx }) => getTelemetryOverview(ctx)),
 });

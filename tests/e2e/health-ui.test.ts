@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { makeUser, setupTestDeps } from '../helpers/deps';
+import { BASE, messages, newContext, sessionCookie, setupBrowser, signIn } from './browser';
+
+const { browser } = setupBrowser();
+const deps = setupTestDeps();
+const t = messages('en');
+
+describe('health in the browser and over HTTP (H1, H2, H4, H6)', () => {
+  it('shows the HealthOverview tiles on the dashboard', async () => {
+    const user = await makeUser(deps.db, { password: 'health-ui-password' });
+    const context = await newContext(browser(), { reducedMotion: true });
+    const page = await context.newPage();
+    await signIn(page, user.email, 'health-ui-password');
+    await page.waitForURL('**/dashboard');
+    const panel = page.getByTestId('health-overview');
+    await panel.getByTestId('health-status').waitFor();
+    for (const key of ['app', 'db', 'redis', 'queue', 'stripe', 'errors']) {
+      await expect(panel.getByTestId(`health-tile-${key}`).count()).resolves.toBe(1);
+    }
+    await expect(panel.getByTestId('health-tile-db').getAttribute('data-state')).resolves.toBe('ok');
+    await expect(panel.getByTestId('health-tile-stripe').textContent()).resolves.toContain(t('HealthOverview.states.notConfigured'));
+    await expect(panel.getByText(/Checked/).count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it('lets an admin see the active rate-limit tier and the incident timeline', async () => {
+    const admin = await makeUser(deps.db, { role: 'admin', password: 'ops-admin-password' });
+    const context = await newContext(browser());
+    const page = await context.newPage();
+    await signIn(page, admin.email, 'ops-admin-password');
+    await page.waitForURL('**/dashboard');
+    await page.getByRole('link', { name: t('Nav.operations') }).click();
+    await page.waitForURL('**/admin/operations');
+    await expect(page.getByTestId('scaling-tier').textContent()).resolves.toMatch(/Active tier: (Generous|Normal|Tight|Critical)/);
+    await expect(page.getByRole('heading', { name: t('Operations.incidentsTitle') }).count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it('serves the health, readiness, heartbeat and metrics endpoints', async () => {
+    const summary = await fetch(`${BASE}/api/health/summary?verbose`);
+    expect(summary.status).toBe(200);
+    const body = (await summary.json()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(
+      ['status', 'app_up', 'db_ok', 'redis_ok', 'queue_ok', 'stripe_ok', 'error_count', 'last_incident_time', 'checked_at', 'version', 'uptime_seconds', 'checks'].sort(),
+    );
+    expect(body).toMatchObject({ app_up: true, db_ok: true, redis_ok: true, stripe_ok: 'not_configured' });
+
+    const ready = await fetch(`${BASE}/api/system/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, db_ok: true });
+
+    const beat = (await (await fetch(`${BASE}/api/system/heartbeat`)).json()) as Record<string, unknown>;
+    expect(Object.keys(beat).sort()).toEqual(['brain_ok', 'db_ok', 'error_count_recent', 'status', 'stripe_ok', 'uptime_seconds', 'version']);
+
+    const app = (await (await fetch(`${BASE}/api/metrics/app`)).json()) as Record<string, unknown>;
+    expect(Object.keys(app).sort()).toEqual(['ai_requests_last_5m', 'errors_last_5m', 'status', 'uptime_seconds']);
+    expect(typeof app.errors_last_5m).toBe('number');
+
+    expect((await fetch(`${BASE}/api/metrics`)).status).toBe(401);
+    const member = await makeUser(deps.db, { password: 'metrics-member-pw' });
+    expect((await fetch(`${BASE}/api/metrics`, { headers: { cookie: await sessionCookie(member.email, 'metrics-member-pw') } })).status).toBe(403);
+    const admin = await makeUser(deps.db, { role: 'admin', password: 'metrics-admin-pw' });
+    const prom = await fetch(`${BASE}/api/metrics`, { headers: { cookie: await sessionCookie(admin.email, 'metrics-admin-pw') } });
+    expect(prom.status).toBe(200);
+    const text = await prom.text();
+    expect(text).toContain('levqor_http_requests_total');
+    expect(text).toContain('process_cpu_user_seconds_total');
+  });
+});
