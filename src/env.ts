@@ -59,6 +59,16 @@ export const env = createEnv({
     /** Only for tests and local mocks: where the Stripe SDK sends requests (host:port, http). */
     STRIPE_API_BASE: z.url().optional(),
     OPENAI_API_KEY: z.string().min(1).optional(),
+    /** SMTP transport for e-mail (smtp[s]://user:pass@host:port). Nothing is sent without one. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    /** Resend transport (used when set, before SMTP). */
+    RESEND_API_KEY: z.string().min(1).optional(),
+    /** Only for tests and local mocks: where the Resend SDK sends requests. */
+    RESEND_BASE_URL: z.url().optional(),
+    /** Sender of every e-mail, e.g. "Levqor <hello@levqor.ai>". */
+    MAIL_FROM: z.string().min(3).default('Levqor <hello@levqor.local>'),
+    /** Tenants per batch in the marketing cycle (bounded memory at any scale). */
+    MARKETING_BATCH_SIZE: z.coerce.number().int().min(10).max(10_000).default(1000),
   },
   client: {},
   experimental__runtimeEnv: {},

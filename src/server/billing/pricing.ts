@@ -1,0 +1,19 @@
+/**
+ * Locked business rules (SPEC B1), defined once. Prices are in whole pounds (GBP). Never edit
+ * these to run a promotion: discounts are coupons (SPEC G5). A drift check compares every copy
+ * (catalogs, docs) with this file.
+ */
+export const PLANS = ['starter', 'growth', 'pro', 'business'] as const;
+export type Plan = (typeof PLANS)[number];
+
+export const MONTHLY_PRICE_GBP: Readonly<Record<Plan, number>> = { starter: 9, growth: 29, pro: 59, business: 149 };
+export const YEARLY_PRICE_GBP: Readonly<Record<Plan, number>> = { starter: 90, growth: 290, pro: 590, business: 1490 };
+export const DFY_PACKAGES_GBP = { starter: 149, professional: 299, enterprise: 499 } as const;
+export const SUPPORT_SLA_HOURS: Readonly<Record<Plan, number>> = { starter: 48, growth: 24, pro: 12, business: 4 };
+export const TRIAL_DAYS = 7;
+export const TRIAL_TEXT = '7-day free trial • Card required • Cancel before Day 7 to avoid charges';
+
+/** Monthly recurring revenue of one subscription, in pence: yearly plans count 1/12 a month. */
+export function monthlyRevenuePence(plan: Plan, interval: 'month' | 'year'): number {
+  return interval === 'month' ? MONTHLY_PRICE_GBP[plan] * 100 : Math.round((YEARLY_PRICE_GBP[plan] * 100) / 12);
+}
