@@ -67,6 +67,8 @@ export const env = createEnv({
     RESEND_BASE_URL: z.url().optional(),
     /** Sender of every e-mail, e.g. "Levqor <hello@levqor.ai>". */
     MAIL_FROM: z.string().min(3).default('Levqor <hello@levqor.local>'),
+    /** How long a worker holds a job's lock; a crashed worker's job is retried after about this long. */
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     /** Tenants per batch in the marketing cycle (bounded memory at any scale). */
     MARKETING_BATCH_SIZE: z.coerce.number().int().min(10).max(10_000).default(1000),
   },

@@ -2,6 +2,7 @@ import '~/server/env-files';
 import { env } from '~/env';
 import { createStripe } from '~/server/billing/stripe';
 import { createDb } from '~/server/db';
+import { createMailTransport } from '~/server/mail';
 import { logger } from '~/server/logger';
 import { createRedis } from '~/server/redis';
 import { configureTelemetry, flushTelemetry } from '~/server/telemetry';
@@ -19,8 +20,17 @@ async function main() {
   await sql`select 1`;
   await redis.ping();
   await configureTelemetry({ db, source: 'worker' });
-  const running = await startWorkers({ db, redis, stripe: createStripe(), log, prefix: env.REDIS_PREFIX });
-  log.info({ queues: running.queues.map((q) => q.name) }, 'workers ready');
+  const mail = createMailTransport();
+  const running = await startWorkers({
+    db,
+    redis,
+    stripe: createStripe(),
+    mail,
+    log,
+    prefix: env.REDIS_PREFIX,
+    lockDurationMs: env.WORKER_LOCK_DURATION_MS,
+  });
+  log.info({ queues: running.queues.map((q) => q.name), mail: mail.kind }, 'workers ready');
 
   let closing = false;
   const shutdown = async (signal: string) => {

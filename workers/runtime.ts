@@ -1,20 +1,42 @@
 import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
+import type { z } from 'zod';
 import type { Redis } from 'ioredis';
 import type Stripe from 'stripe';
 import type { Db } from '~/server/db';
 import type { Logger } from '~/server/logger';
 import { runHeartbeat } from '~/server/health/heartbeat-job';
+import type { MailTransport } from '~/server/mail';
+import { runWeeklyReport } from '~/server/reports';
 import { recordWorkerHeartbeat } from '~/server/ops/heartbeat';
 import { isJobName, JOBS, type JobName } from '~/server/queue/jobs';
 import { logError, logPerformance } from '~/server/telemetry';
-import { createQueue, QUEUE_NAMES, workerSettings, type QueueName } from '~/server/queue/queues';
+import { createQueue, defaultJobOptions, QUEUE_NAMES, workerSettings, type QueueName } from '~/server/queue/queues';
 import { SCHEDULERS } from '~/server/queue/schedulers';
 
-export type WorkerDeps = { db: Db; redis: Redis; stripe: Stripe | null; log: Logger; prefix: string };
+export type WorkerDeps = {
+  db: Db;
+  redis: Redis;
+  stripe: Stripe | null;
+  mail: MailTransport;
+  log: Logger;
+  prefix: string;
+  /** Lock and stalled-check timing (defaults: BullMQ's 30 s); a crashed worker's job is retried after it. */
+  lockDurationMs?: number;
+};
+
+/** E-mail only through a configured transport; none configured -> nothing is sent. */
+const sendMailOf = (mail: MailTransport) =>
+  mail.kind === 'none' ? undefined : async (m: Parameters<MailTransport['send']>[0]) => void (await mail.send(m));
 
 /** Each job is a one-liner into a domain function. */
-const HANDLERS: { [K in JobName]: (deps: WorkerDeps, job: Job) => Promise<unknown> } = {
+const HANDLERS: { [K in JobName]: (deps: WorkerDeps, job: Job, payload: z.output<(typeof JOBS)[K]['payload']>) => Promise<unknown> } = {
   heartbeat: (deps) => runHeartbeat(deps),
+  // The job's own timestamp picks the week, so a late or retried job reports the right one.
+  'weekly-report': (deps, job, payload) =>
+    runWeeklyReport(
+      { db: deps.db, log: deps.log, sendMail: sendMailOf(deps.mail), now: () => new Date(job.timestamp) },
+      { ...payload, onProgress: (pct) => job.updateProgress(pct) },
+    ),
 };
 
 async function runJob(deps: WorkerDeps, job: Job) {
@@ -26,7 +48,8 @@ async function runJob(deps: WorkerDeps, job: Job) {
   }
   const started = performance.now();
   try {
-    const result = await HANDLERS[job.name](deps, job);
+    const handler = HANDLERS[job.name] as (deps: WorkerDeps, job: Job, payload: unknown) => Promise<unknown>;
+    const result = await handler(deps, job, parsed.data);
     logPerformance(`job:${job.queueName}:${job.name}`, performance.now() - started, { ok: true, source: 'worker' });
     return result;
   } catch (error) {
@@ -45,7 +68,7 @@ export async function startWorkers(deps: WorkerDeps, opts: { concurrency?: numbe
     await queues.get(s.queue)!.upsertJobScheduler(
       s.id,
       s.pattern ? { pattern: s.pattern, tz: s.tz } : { every: s.every },
-      { name: s.jobName, data: s.data },
+      { name: s.jobName, data: s.data, opts: defaultJobOptions },
     );
   }
   const workers = QUEUE_NAMES.map((name) => {
@@ -54,6 +77,7 @@ export async function startWorkers(deps: WorkerDeps, opts: { concurrency?: numbe
       prefix: deps.prefix,
       concurrency: opts.concurrency ?? 2,
       settings: workerSettings,
+      ...(deps.lockDurationMs ? { lockDuration: deps.lockDurationMs, stalledInterval: deps.lockDurationMs } : {}),
     });
     worker.on('error', (err) => deps.log.error({ queue: name, err: { message: err.message } }, 'worker error'));
     worker.on('failed', (job, err) =>

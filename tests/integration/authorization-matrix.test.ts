@@ -1,6 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { appRouter } from '~/server/api/root';
+import { reports } from '~/server/db/schema';
+import { runWeeklyReport } from '~/server/reports';
 import type { Access } from '~/server/api/trpc';
 import { callerFor, makeUser, setupTestDeps, type TestUser } from '../helpers/deps';
 
@@ -35,6 +40,15 @@ const CASES: Record<string, Case> = {
   'admin.scaling': {},
   'admin.abuseSignals': { input: () => ({ limit: 5, offset: 0 }) },
   'admin.telemetry': {},
+  'reports.list': { input: () => ({ limit: 5, offset: 0 }) },
+  'reports.get': {
+    input: async () => {
+      const rows = await deps.db.select({ id: reports.id }).from(reports).limit(1);
+      if (rows[0]) return { id: rows[0].id };
+      const stored = await runWeeklyReport({ db: deps.db, reportsDir: mkdtempSync(path.join(tmpdir(), 'levqor-matrix-')) }, { week: '2025-W10' });
+      return { id: stored.reportId! };
+    },
+  },
   'account.me': {},
   'account.setLocale': { input: () => ({ locale: 'de' }) },
   'workflows.list': { input: () => ({ limit: 10, offset: 0 }) },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { logger } from '~/server/logger';
+import { createMailTransport } from '~/server/mail';
 import { readWorkerHeartbeat, workerHeartbeatKey } from '~/server/ops/heartbeat';
 import { createRedis } from '~/server/redis';
 import { startWorkers } from '../../workers/runtime';
@@ -10,26 +11,40 @@ import { setupTestDeps } from '../helpers/deps';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const deps = setupTestDeps();
+const noMail = createMailTransport({ resendApiKey: undefined, smtpUrl: undefined });
 const workerRedis = createRedis('worker');
 afterAll(() => workerRedis.disconnect());
 
 describe('worker process (SPEC J1)', () => {
   it('upserts each job scheduler exactly once across two boots', async () => {
     const prefix = `levqor-test:boot-${crypto.randomUUID().slice(0, 8)}`;
-    const first = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, log: logger, prefix });
+    const first = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, mail: noMail, log: logger, prefix });
     await first.close();
-    const second = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, log: logger, prefix });
+    const second = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, mail: noMail, log: logger, prefix });
     const queue = new Queue('maintenance', { connection: workerRedis, prefix });
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.key)).toEqual(['worker-heartbeat']);
+    expect(schedulers.map((s) => s.key).sort()).toEqual(['worker-heartbeat']);
     expect(schedulers[0]!.every).toBe(60_000);
+    const all = await Promise.all(
+      (['marketing', 'reports', 'growth', 'maintenance'] as const).map(async (name) => {
+        const q = new Queue(name, { connection: workerRedis, prefix });
+        const list = await q.getJobSchedulers();
+        await q.close();
+        return list.map((s) => ({ key: s.key, pattern: s.pattern ?? null, tz: s.tz ?? null }));
+      }),
+    );
+    expect(all.flat().sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: 'marketing-daily', pattern: '0 8 * * *', tz: 'Europe/London' },
+      { key: 'weekly-report', pattern: '0 8 * * 1', tz: 'Europe/London' },
+      { key: 'worker-heartbeat', pattern: null, tz: null },
+    ]);
     await second.close();
     await queue.close();
   });
 
   it('runs the heartbeat job and fails a malformed payload once, with the reason', async () => {
     const prefix = `levqor-test:jobs-${crypto.randomUUID().slice(0, 8)}`;
-    const running = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, log: logger, prefix });
+    const running = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, mail: noMail, log: logger, prefix });
     const queue = new Queue('maintenance', { connection: workerRedis, prefix });
     const events = new QueueEvents('maintenance', { connection: createRedis('worker'), prefix });
     await events.waitUntilReady();

@@ -1,6 +1,7 @@
 import { accountRouter } from './routers/account';
 import { adminRouter } from './routers/admin';
 import { healthRouter } from './routers/health';
+import { reportsRouter } from './routers/reports';
 import { systemRouter } from './routers/system';
 import { workflowsRouter } from './routers/workflows';
 import { createCallerFactory, createTRPCRouter } from './trpc';
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   workflows: workflowsRouter,
   admin: adminRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

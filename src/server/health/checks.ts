@@ -52,14 +52,33 @@ export function checkDb(deps: CheckDeps) {
   }, deps.timeoutMs ?? CHECK_TIMEOUT_MS);
 }
 
+/** Web clients have no offline queue: right after boot, wait (within the timeout) for the connection. */
+async function readyRedis(redis: Redis, waitMs = CHECK_TIMEOUT_MS): Promise<Redis> {
+  if (redis.status !== 'connecting' && redis.status !== 'connect' && redis.status !== 'wait') return redis;
+  if (redis.status === 'wait') void redis.connect().catch(() => null);
+  let onReady: () => void = () => {};
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await new Promise<void>((resolve) => {
+      onReady = resolve;
+      redis.once('ready', onReady);
+      timer = setTimeout(resolve, waitMs);
+    });
+  } finally {
+    redis.off('ready', onReady);
+    clearTimeout(timer);
+  }
+  return redis;
+}
+
 export function checkRedis(deps: CheckDeps) {
-  return timed(async () => (await deps.redis.ping()) === 'PONG', deps.timeoutMs ?? CHECK_TIMEOUT_MS);
+  return timed(async () => (await (await readyRedis(deps.redis)).ping()) === 'PONG', deps.timeoutMs ?? CHECK_TIMEOUT_MS);
 }
 
 /** Workers are alive when their heartbeat is fresh (written at boot and every 60 s). */
 export function checkQueue(deps: CheckDeps) {
   return timed(async () => {
-    const beat = await readWorkerHeartbeat(deps);
+    const beat = await readWorkerHeartbeat({ redis: await readyRedis(deps.redis) });
     if (!beat) return false;
     const age = (deps.now?.() ?? new Date()).getTime() - new Date(beat.at).getTime();
     return age <= Math.min(QUEUE_STALE_MS, WORKER_HEARTBEAT_TTL_SECONDS * 1000);

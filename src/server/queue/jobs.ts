@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { weeklyReportInputSchema } from '~/server/reports';
 import type { QueueName } from './queues';
 
 /** A job is its queue, name and payload schema; the worker checks the payload before work. */
 export const JOBS = {
   heartbeat: { queue: 'maintenance', payload: z.strictObject({}) },
+  'weekly-report': { queue: 'reports', payload: weeklyReportInputSchema },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

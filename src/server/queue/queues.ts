@@ -1,12 +1,13 @@
 import { Queue, type DefaultJobOptions, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { env } from '~/env';
+import { logger } from '~/server/logger';
 
 /**
  * Queue names, shared job options and the retry policy (SPEC J1): 5 attempts, exponential
  * backoff from 1 s capped at 5 min, bounded completed/failed lists.
  */
-export const QUEUE_NAMES = ['maintenance'] as const;
+export const QUEUE_NAMES = ['marketing', 'reports', 'growth', 'maintenance'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const RETRY_BASE_MS = 1000;
@@ -31,6 +32,6 @@ export const workerSettings: WorkerOptions['settings'] = {
 
 export function createQueue(name: QueueName, connection: Redis, prefix: string = env.REDIS_PREFIX): Queue {
   const queue = new Queue(name, { connection, prefix, defaultJobOptions });
-  queue.on('error', () => {});
+  queue.on('error', (err) => logger.warn({ queue: name, err: { message: err.message } }, 'queue error'));
   return queue;
 }

@@ -16,5 +16,10 @@ export type SchedulerDefinition = {
 };
 
 export const SCHEDULERS: readonly SchedulerDefinition[] = [
+  // SPEC H3: health checks, incidents and the workers' own heartbeat.
   { id: 'worker-heartbeat', queue: 'maintenance', jobName: 'heartbeat', every: 60_000, data: {} },
+  // SPEC J2: daily marketing cycle, drafts for admin approval.
+  { id: 'marketing-daily', queue: 'marketing', jobName: 'marketing-cycle', pattern: '0 8 * * *', tz: 'Europe/London', data: {} },
+  // SPEC J3: weekly report for the ISO week that just ended.
+  { id: 'weekly-report', queue: 'reports', jobName: 'weekly-report', pattern: '0 8 * * 1', tz: 'Europe/London', data: {} },
 ];

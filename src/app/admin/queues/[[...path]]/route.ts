@@ -1,0 +1,25 @@
+import { getCurrentUser } from '~/server/auth/current-user';
+import { isCrossSiteRequest } from '~/server/http/csrf';
+import { jsonError } from '~/server/http/rest';
+import { BOARD_BASE_PATH, getBoardApp } from '~/server/queue/board';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/**
+ * Bull Board for admins only: anonymous visitors are sent to sign-in, members get 403, and
+ * state-changing requests (retry, clean, pause) from another site are refused — all before
+ * the request reaches the board.
+ */
+async function handle(req: Request): Promise<Response> {
+  const user = await getCurrentUser().catch(() => null);
+  if (!user) {
+    const callbackUrl = encodeURIComponent(BOARD_BASE_PATH);
+    return new Response(null, { status: 307, headers: { location: `/sign-in?callbackUrl=${callbackUrl}` } });
+  }
+  if (user.role !== 'admin') return jsonError(403, 'FORBIDDEN', 'The job queues are for Levqor admins only.');
+  if (isCrossSiteRequest(req)) return jsonError(403, 'FORBIDDEN', 'Cross-site requests are not allowed.');
+  return getBoardApp().fetch(req);
+}
+
+export { handle as GET, handle as POST, handle as PUT, handle as DELETE, handle as PATCH };
