@@ -6,6 +6,7 @@ import type { Db } from '~/server/db';
 import type { Logger } from '~/server/logger';
 import { runHeartbeat } from '~/server/health/heartbeat-job';
 import type { MailTransport } from '~/server/mail';
+import { runMarketingCycle } from '~/server/marketing';
 import { runWeeklyReport } from '~/server/reports';
 import { recordWorkerHeartbeat } from '~/server/ops/heartbeat';
 import { isJobName, JOBS, type JobName } from '~/server/queue/jobs';
@@ -35,6 +36,12 @@ const HANDLERS: { [K in JobName]: (deps: WorkerDeps, job: Job, payload: z.output
   'weekly-report': (deps, job, payload) =>
     runWeeklyReport(
       { db: deps.db, log: deps.log, sendMail: sendMailOf(deps.mail), now: () => new Date(job.timestamp) },
+      { ...payload, onProgress: (pct) => job.updateProgress(pct) },
+    ),
+  // One draft per tenant, action and day (Europe/London): a retry or re-run creates nothing new.
+  'marketing-cycle': (deps, job, payload) =>
+    runMarketingCycle(
+      { db: deps.db, log: deps.log, now: () => new Date(job.timestamp) },
       { ...payload, onProgress: (pct) => job.updateProgress(pct) },
     ),
 };

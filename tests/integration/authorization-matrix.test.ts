@@ -41,6 +41,11 @@ const CASES: Record<string, Case> = {
   'admin.abuseSignals': { input: () => ({ limit: 5, offset: 0 }) },
   'admin.telemetry': {},
   'reports.list': { input: () => ({ limit: 5, offset: 0 }) },
+  'marketing.drafts': { input: () => ({ limit: 5, offset: 0 }) },
+  'marketing.transport': {},
+  // An unknown draft id: answered (skipped), nothing changes.
+  'marketing.decide': { input: () => ({ ids: [crypto.randomUUID()], decision: 'reject' }) },
+  'marketing.sendApproved': { input: () => ({ limit: 1 }) },
   'reports.get': {
     input: async () => {
       const rows = await deps.db.select({ id: reports.id }).from(reports).limit(1);

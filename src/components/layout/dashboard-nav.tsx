@@ -5,8 +5,8 @@ import { Link, usePathname } from '~/i18n/navigation';
 import { cn } from '~/lib/cn';
 
 type Item = {
-  href: '/dashboard' | '/dashboard/workflows' | '/admin' | '/admin/operations';
-  label: 'overview' | 'workflows' | 'admin' | 'operations';
+  href: '/dashboard' | '/dashboard/workflows' | '/admin' | '/admin/operations' | '/admin/marketing' | '/admin/reports';
+  label: 'overview' | 'workflows' | 'admin' | 'operations' | 'marketing' | 'reports';
 };
 
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
@@ -19,6 +19,8 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
       ? ([
           { href: '/admin', label: 'admin' },
           { href: '/admin/operations', label: 'operations' },
+          { href: '/admin/marketing', label: 'marketing' },
+          { href: '/admin/reports', label: 'reports' },
         ] as const)
       : []),
   ];

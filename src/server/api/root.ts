@@ -1,6 +1,7 @@
 import { accountRouter } from './routers/account';
 import { adminRouter } from './routers/admin';
 import { healthRouter } from './routers/health';
+import { marketingRouter } from './routers/marketing';
 import { reportsRouter } from './routers/reports';
 import { systemRouter } from './routers/system';
 import { workflowsRouter } from './routers/workflows';
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   workflows: workflowsRouter,
   admin: adminRouter,
   reports: reportsRouter,
+  marketing: marketingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -71,7 +71,7 @@ export function createMailTransport(opts: MailTransportOptions = {}): MailTransp
         );
         if (error || !data) {
           // Provider messages describe the request (never the body); keep only name and status.
-          const status = error && 'statusCode' in error ? error.statusCode : null;
+          const status = error?.statusCode ?? null;
           log.warn({ transport: 'resend', to: recipients.map(maskEmail), status, reason: error?.name ?? 'no_data' }, 'mail refused');
           throw new AppError('SERVICE_UNAVAILABLE', `E-mail provider refused the message (${error?.name ?? 'no response'})`, { cause: error });
         }

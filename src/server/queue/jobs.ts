@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runMarketingCycleInputSchema } from '~/server/marketing';
 import { weeklyReportInputSchema } from '~/server/reports';
 import type { QueueName } from './queues';
 
@@ -6,6 +7,7 @@ import type { QueueName } from './queues';
 export const JOBS = {
   heartbeat: { queue: 'maintenance', payload: z.strictObject({}) },
   'weekly-report': { queue: 'reports', payload: weeklyReportInputSchema },
+  'marketing-cycle': { queue: 'marketing', payload: runMarketingCycleInputSchema },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;
