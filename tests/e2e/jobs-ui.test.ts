@@ -20,6 +20,8 @@ describe('automation jobs in the admin area (J2, J3)', () => {
     await runMarketingCycle({ db: deps.db, logFile: path.join(tmp(), 'auto_marketing.log') });
     const [draft] = await deps.db.select().from(marketingDrafts).where(eq(marketingDrafts.tenantId, customer.tenantId));
     expect(draft).toMatchObject({ status: 'pending_approval', segment: 'new_signup' });
+    // The test database holds drafts of other tests (some dated far ahead): put ours first.
+    await deps.db.update(marketingDrafts).set({ createdAt: new Date('2999-01-01T00:00:00Z') }).where(eq(marketingDrafts.id, draft!.id));
 
     const admin = await makeUser(deps.db, { role: 'admin', password: 'jobs-ui-admin-pw' });
     const context = await newContext(browser());
