@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, primaryKey, uniqueIndex } from 'drizzle-orm/pg-core';
 import { tenants, users } from './tenancy';
 
 export const referralStatusEnum = pgEnum('referral_status', ['signed_up', 'converted', 'flagged']);
@@ -97,4 +97,67 @@ export const growthEvents = pgTable(
     index('growth_events_source_time_idx').on(table.source, table.occurredAt),
     index('growth_events_tenant_idx').on(table.tenantId, table.type),
   ],
+);
+
+/**
+ * Daily roll-up of growth events per source (SPEC G4), written by the 00:10 UTC job; one row per
+ * day and source, replaced on re-run (idempotent per day).
+ */
+export const growthDailyRollups = pgTable(
+  'growth_daily_rollups',
+  (t) => ({
+    day: t.date({ mode: 'string' }).notNull(),
+    source: t.text().notNull(),
+    visits: t.integer().notNull().default(0),
+    signups: t.integer().notNull().default(0),
+    trials: t.integer().notNull().default(0),
+    conversions: t.integer().notNull().default(0),
+    churns: t.integer().notNull().default(0),
+    revenuePence: t.bigint({ mode: 'number' }).notNull().default(0),
+    /** Distinct active tenants that day (DAU), and over the 7 / 30 days ending that day. */
+    dau: t.integer().notNull().default(0),
+    wau: t.integer().notNull().default(0),
+    mau: t.integer().notNull().default(0),
+    computedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  }),
+  (table) => [primaryKey({ columns: [table.day, table.source] })],
+);
+
+/** Weekly cohort retention (SPEC G4): cohort = sign-up ISO week; offset 0..11 weeks. */
+export const growthCohortRollups = pgTable(
+  'growth_cohort_rollups',
+  (t) => ({
+    cohortWeek: t.date({ mode: 'string' }).notNull(),
+    weekOffset: t.integer().notNull(),
+    cohortSize: t.integer().notNull(),
+    retained: t.integer().notNull(),
+    computedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  }),
+  (table) => [primaryKey({ columns: [table.cohortWeek, table.weekOffset] })],
+);
+
+export const discountSuggestionStatusEnum = pgEnum('discount_suggestion_status', ['suggested', 'applied', 'dismissed']);
+
+/**
+ * Discount suggestions (SPEC G5) computed from sign-up and conversion activity. Applied only as
+ * Stripe coupons when PRICING_AUTO_APPLY is on; locked prices are never edited.
+ */
+export const discountSuggestions = pgTable(
+  'discount_suggestions',
+  (t) => ({
+    id: t.uuid().primaryKey().defaultRandom(),
+    day: t.date({ mode: 'string' }).notNull(),
+    /** A rule id, e.g. low_trial_conversion. */
+    rule: t.text().notNull(),
+    /** A utm source, or '*' for all sources. */
+    source: t.text().notNull().default('*'),
+    percentOff: t.integer().notNull(),
+    durationMonths: t.integer().notNull().default(1),
+    reason: t.jsonb().$type<Record<string, string | number>>().notNull(),
+    status: discountSuggestionStatusEnum().notNull().default('suggested'),
+    stripeCouponId: t.text(),
+    createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedAt: t.timestamp({ withTimezone: true }),
+  }),
+  (table) => [uniqueIndex('discount_suggestions_once_idx').on(table.day, table.rule, table.source)],
 );

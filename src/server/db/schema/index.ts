@@ -4,3 +4,4 @@ export * from './billing';
 export * from './growth';
 export * from './ops';
 export * from './reporting';
+export * from './ai';

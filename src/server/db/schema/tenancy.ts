@@ -37,6 +37,8 @@ export const tenants = pgTable(
     utmMedium: t.text(),
     utmCampaign: t.text(),
     lastActivityAt: t.timestamp({ withTimezone: true }),
+    /** Stripe customer of this workspace, set at its first checkout. */
+    stripeCustomerId: t.text().unique(),
     createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
     deletedAt: t.timestamp({ withTimezone: true }),
