@@ -59,6 +59,26 @@ export const env = createEnv({
     /** Only for tests and local mocks: where the Stripe SDK sends requests (host:port, http). */
     STRIPE_API_BASE: z.url().optional(),
     OPENAI_API_KEY: z.string().min(1).optional(),
+    /** Stripe webhook signing secret (whsec_...): every webhook's signature is checked with it. */
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    /** Stripe price ids per plan and interval, and per Done-For-You package (missing -> checkout says so). */
+    STRIPE_PRICE_STARTER_MONTHLY: z.string().startsWith('price_').optional(),
+    STRIPE_PRICE_STARTER_YEARLY: z.string().startsWith('price_').optional(),
+    STRIPE_PRICE_GROWTH_MONTHLY: z.string().startsWith('price_').optional(),
+    STRIPE_PRICE_GROWTH_YEARLY: z.string().startsWith('price_').optional(),
+    STRIPE_PRICE_PRO_MONTHLY: z.string().startsWith('price_').optional(),
+    STRIPE_PRICE_PRO_YEARLY: z.string().startsWith('price_').optional(),
+    STRIPE_PRICE_BUSINESS_MONTHLY: z.string().startsWith('price_').optional(),
+    STRIPE_PRICE_BUSINESS_YEARLY: z.string().startsWith('price_').optional(),
+    STRIPE_PRICE_DFY_STARTER: z.string().startsWith('price_').optional(),
+    STRIPE_PRICE_DFY_PROFESSIONAL: z.string().startsWith('price_').optional(),
+    STRIPE_PRICE_DFY_ENTERPRISE: z.string().startsWith('price_').optional(),
+    /** Discount suggestions are applied (as Stripe coupons) only when this is on. */
+    PRICING_AUTO_APPLY: bool,
+    /** Only for tests and local mocks: where the OpenAI SDK sends requests. */
+    OPENAI_BASE_URL: z.url().optional(),
+    /** Upper bound of one AI provider call; past it the local engine answers. */
+    AI_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
     /** SMTP transport for e-mail (smtp[s]://user:pass@host:port). Nothing is sent without one. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     /** Resend transport (used when set, before SMTP). */
