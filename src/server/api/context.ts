@@ -8,9 +8,14 @@ import { requestIdFrom } from '~/server/http/security';
 import { getRedis } from '~/server/redis';
 import { createInnerTRPCContext } from './trpc';
 
-/** The request-bound context: session from Auth.js, request id from the proxy. */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+
+/**
+ * The request-bound context: session from Auth.js, request id from the proxy. Requests
+ * without a session cookie skip Auth.js entirely (anonymous calls stay cheap).
+ */
 export async function createTRPCContext(opts: { headers: Headers }) {
-  const session = await auth();
+  const session = SESSION_COOKIE.test(opts.headers.get('cookie') ?? '') ? await auth() : null;
   return createInnerTRPCContext({
     db: getDb(),
     redis: getRedis(),

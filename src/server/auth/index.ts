@@ -91,7 +91,10 @@ function providers(): NextAuthConfig['providers'] {
   return list;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+let config: NextAuthConfig | undefined;
+
+// Built once per process (adapter and providers), on first use rather than at import.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => (config ??= {
   adapter: adapter(),
   providers: providers(),
   secret: env.AUTH_SECRET,
