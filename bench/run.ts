@@ -7,6 +7,7 @@
  *   npm run bench -- --only health         one benchmark (comma-separate several)
  *   npm run bench -- --duration 3          seconds per measurement
  *   npm run bench -- --rounds 3            interleaved rounds per target (default 2)
+ *   npm run bench -- --only jobs --reseed  seed the jobs benchmark's databases again
  *
  * Environment: BENCH_PORT (default 3300), BENCH_DATABASE_URL (default levqor_bench),
  * BENCH_REDIS_URL / REDIS_URL.
@@ -17,13 +18,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gitRevision } from '../scripts/lib/services';
 import { health } from './health';
+import { jobs } from './jobs';
 import { OUT_DIR, ROOT, prepare, startServer, type BenchServer } from './lib/server';
 import type { Bench, Check } from './lib/types';
 
 /** Every benchmark, in the order they run. */
-const BENCHES: Bench[] = [health];
+const BENCHES: Bench[] = [health, jobs];
 
-const USAGE = `usage: npm run bench -- [--only <name>[,<name>...]] [--duration <seconds>] [--rounds <n>]
+const USAGE = `usage: npm run bench -- [--only <name>[,<name>...]] [--duration <seconds>] [--rounds <n>] [--reseed]
 benchmarks: ${BENCHES.map((b) => `${b.name} (${b.description})`).join('; ')}`;
 
 function fail(message: string): never {
@@ -39,6 +41,7 @@ function parseOptions() {
         only: { type: 'string' },
         duration: { type: 'string', default: '10' },
         rounds: { type: 'string', default: '2' },
+        reseed: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -62,7 +65,7 @@ function parseOptions() {
     if (unknown.length || names.length === 0) fail(`unknown benchmark: ${unknown.join(', ') || '(none given)'}`);
     selected = BENCHES.filter((b) => names.includes(b.name));
   }
-  return { durationSec, rounds, selected };
+  return { durationSec, rounds, reseed: values.reseed, selected };
 }
 
 type Outcome = { bench: Bench; checks: Check[]; error?: string };
@@ -75,7 +78,7 @@ function formatCheck(c: Check): string {
 }
 
 async function main(): Promise<number> {
-  const { durationSec, rounds, selected } = parseOptions();
+  const { durationSec, rounds, reseed, selected } = parseOptions();
   process.chdir(ROOT);
   if (durationSec < 5) log(`--duration ${durationSec}: below 5 s per measurement, connection start-up dominates the figures (bench/README.md).`);
   mkdirSync(OUT_DIR, { recursive: true });
@@ -98,7 +101,14 @@ async function main(): Promise<number> {
       }
     }
 
-    for (const bench of selected) {
+    for (const [index, bench] of selected.entries()) {
+      // The server is stopped as soon as no benchmark left needs it, so that it neither takes
+      // CPU nor holds connections to the bench database while the others run.
+      if (server && !selected.slice(index).some((b) => b.needsServer)) {
+        log('Stopping the server (no benchmark left needs it)...');
+        await server.stop();
+        server = null;
+      }
       console.log(`\n=== ${bench.name}: ${bench.description}`);
       if (bench.needsServer && !server) {
         outcomes.push({ bench, checks: [], error: serverError ?? 'server not started' });
@@ -106,7 +116,7 @@ async function main(): Promise<number> {
       }
       const started = Date.now();
       try {
-        const result = await bench.run({ server, durationSec, rounds, log: (m) => log(`${bench.name}: ${m}`) });
+        const result = await bench.run({ server, durationSec, rounds, reseed, log: (m) => log(`${bench.name}: ${m}`) });
         console.log(`\n${result.table}`);
         console.log(`\n${result.checks.map(formatCheck).join('\n')}`);
         outcomes.push({ bench, checks: result.checks });

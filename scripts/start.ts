@@ -9,6 +9,7 @@ import { buildIfNeeded } from './lib/build';
 import { ROOT } from './lib/local-env';
 import { ServiceError } from './lib/services';
 import { setup } from './lib/setup';
+import { workerNodeOptions } from '~/server/queue/worker-heap';
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
   const until = Date.now() + timeoutMs;
@@ -33,7 +34,11 @@ async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: port, NEXT_TELEMETRY_DISABLED: '1' };
   const children: ChildProcess[] = [
     spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', port], { cwd: ROOT, env, stdio: 'inherit' }),
-    spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['workers/index.ts'], { cwd: ROOT, env, stdio: 'inherit' }),
+    spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['workers/index.ts'], {
+      cwd: ROOT,
+      env: { ...env, NODE_OPTIONS: workerNodeOptions(env.NODE_OPTIONS) },
+      stdio: 'inherit',
+    }),
   ];
 
   let stopping = false;

@@ -5,6 +5,8 @@ export type BenchOptions = {
   durationSec: number;
   /** Interleaved measurement rounds per target (--rounds). */
   rounds: number;
+  /** Seed benchmark data again even when it is already there (--reseed). */
+  reseed: boolean;
   log: (message: string) => void;
 };
 
@@ -19,7 +21,7 @@ export type Check = {
   name: string;
   /** The measured figure; null when it could not be measured (failed measurement). */
   value: number | null;
-  op: '>=' | '<=';
+  op: '>=' | '<=' | '<' | '>';
   threshold: number;
   pass: boolean;
   /** Why it failed when the figure alone does not say (e.g. non-2xx responses). */
@@ -47,6 +49,7 @@ export type Bench = {
  * responses) makes it fail whatever the figure, and is shown as the reason.
  */
 export function check(name: string, value: number | null, op: Check['op'], threshold: number, failure?: string): Check {
-  const met = value !== null && Number.isFinite(value) && (op === '>=' ? value >= threshold : value <= threshold);
+  const compare = { '>=': (v: number) => v >= threshold, '<=': (v: number) => v <= threshold, '<': (v: number) => v < threshold, '>': (v: number) => v > threshold };
+  const met = value !== null && Number.isFinite(value) && compare[op](value);
   return { name, value, op, threshold, pass: met && !failure, ...(failure ? { note: failure } : {}) };
 }

@@ -22,3 +22,16 @@ describe('job retry policy (SPEC J1)', () => {
     }
   });
 });
+
+describe('worker heap budget', () => {
+  it('is passed by every launcher', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { WORKER_HEAP_MB, workerNodeOptions } = await import('~/server/queue/worker-heap');
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.workers).toContain(`--max-old-space-size=${WORKER_HEAP_MB}`);
+    expect(readFileSync('scripts/dev.sh', 'utf8')).toContain(`--max-old-space-size=${WORKER_HEAP_MB}`);
+    expect(workerNodeOptions(undefined)).toBe(`--max-old-space-size=${WORKER_HEAP_MB}`);
+    expect(workerNodeOptions('--max-old-space-size=512')).toBe('--max-old-space-size=512');
+    expect(workerNodeOptions('--enable-source-maps')).toBe(`--enable-source-maps --max-old-space-size=${WORKER_HEAP_MB}`);
+  });
+});
