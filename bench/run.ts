@@ -17,13 +17,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gitRevision } from '../scripts/lib/services';
+import { growth } from './growth';
 import { health } from './health';
 import { jobs } from './jobs';
 import { OUT_DIR, ROOT, prepare, startServer, type BenchServer } from './lib/server';
 import type { Bench, Check } from './lib/types';
 
 /** Every benchmark, in the order they run. */
-const BENCHES: Bench[] = [health, jobs];
+const BENCHES: Bench[] = [health, jobs, growth];
 
 const USAGE = `usage: npm run bench -- [--only <name>[,<name>...]] [--duration <seconds>] [--rounds <n>] [--reseed]
 benchmarks: ${BENCHES.map((b) => `${b.name} (${b.description})`).join('; ')}`;

@@ -28,6 +28,8 @@ echo "== typecheck"
 node_modules/.bin/tsc --noEmit
 echo "== lint"
 node_modules/.bin/eslint --max-warnings 0 .
+echo "== locked prices, SLAs and trial text (drift check)"
+node_modules/.bin/tsx scripts/drift.ts
 echo "== tests (unit, integration, e2e, privacy audit)"
 mkdir -p logs && : > logs/test-suite.log
 node_modules/.bin/vitest run "$@"

@@ -1,6 +1,7 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { routing } from '~/i18n/routing';
+import { attributionFromQuery, REFERRAL_COOKIE, REFERRAL_COOKIE_MAX_AGE_SECONDS, withRequestCookie } from '~/server/growth/referrals-code';
 import { pageCsp, requestIdFrom } from '~/server/http/security';
 
 const intl = createMiddleware(routing);
@@ -29,9 +30,22 @@ export default function proxy(request: NextRequest) {
   headers.set('x-request-id', requestId);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', csp);
+  // Referral links (SPEC G2): a valid-looking ?ref= sets the first-party attribution cookie, also
+  // on this request so the page records the click under the same visitor. No database here.
+  const attribution = attributionFromQuery(request.nextUrl.searchParams.get('ref'), request.cookies.get(REFERRAL_COOKIE)?.value);
+  if (attribution) headers.set('cookie', withRequestCookie(headers.get('cookie'), REFERRAL_COOKIE, attribution));
   const res = intl(new NextRequest(request, { headers }));
   res.headers.set('x-request-id', requestId);
   res.headers.set('content-security-policy', csp);
+  if (attribution) {
+    res.cookies.set(REFERRAL_COOKIE, attribution, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: '/',
+      maxAge: REFERRAL_COOKIE_MAX_AGE_SECONDS,
+    });
+  }
   return res;
 }
 

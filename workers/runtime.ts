@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type Stripe from 'stripe';
 import type { Db } from '~/server/db';
 import type { Logger } from '~/server/logger';
+import { runGrowthRollup } from '~/server/growth/intelligence';
 import { runHeartbeat } from '~/server/health/heartbeat-job';
 import type { MailTransport } from '~/server/mail';
 import { runMarketingCycle } from '~/server/marketing';
@@ -41,6 +42,12 @@ const HANDLERS: { [K in JobName]: (deps: WorkerDeps, job: Job, payload: z.output
   // One draft per tenant, action and day (Europe/London): a retry or re-run creates nothing new.
   'marketing-cycle': (deps, job, payload) =>
     runMarketingCycle(
+      { db: deps.db, log: deps.log, now: () => new Date(job.timestamp) },
+      { ...payload, onProgress: (pct) => job.updateProgress(pct) },
+    ),
+  // The previous UTC day of the job's own timestamp (or payload.day); a re-run changes nothing.
+  'growth-rollup': (deps, job, payload) =>
+    runGrowthRollup(
       { db: deps.db, log: deps.log, now: () => new Date(job.timestamp) },
       { ...payload, onProgress: (pct) => job.updateProgress(pct) },
     ),

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { appRouter } from '~/server/api/root';
-import { reports } from '~/server/db/schema';
+import { discountSuggestions, reports } from '~/server/db/schema';
 import { runWeeklyReport } from '~/server/reports';
 import type { Access } from '~/server/api/trpc';
 import { callerFor, makeUser, setupTestDeps, type TestUser } from '../helpers/deps';
@@ -22,6 +22,11 @@ type Case = {
   input?: (f: Fixtures, owner: TestUser) => Promise<unknown> | unknown;
   /** The input names a row of memberA's tenant: other tenants must get NOT_FOUND. */
   tenantOwned?: boolean;
+  /**
+   * A code the domain may answer an authorised caller with (e.g. billing when Stripe is not
+   * configured here): the call passed the access check, the feature itself said no.
+   */
+  refusal?: string;
 };
 
 const newWorkflow = async (f: Fixtures, owner: TestUser) => {
@@ -46,6 +51,29 @@ const CASES: Record<string, Case> = {
   // An unknown draft id: answered (skipped), nothing changes.
   'marketing.decide': { input: () => ({ ids: [crypto.randomUUID()], decision: 'reject' }) },
   'marketing.sendApproved': { input: () => ({ limit: 1 }) },
+  // SPEC G1-G3: the template catalog is public; using one creates a workflow in the caller's tenant.
+  'growth.templates': { input: () => ({ category: 'billing', q: 'invoice', locale: 'en' }) },
+  'growth.recommended': { input: () => ({ limit: 3 }) },
+  'growth.useTemplate': { input: () => ({ templateId: 'lead-form-to-crm', locale: 'en' }) },
+  'referrals.mine': {},
+  'referrals.stats': {},
+  'referrals.leaderboard': { input: () => ({ limit: 5, days: 30 }) },
+  'referrals.flagged': { input: () => ({ limit: 5, offset: 0 }) },
+  // SPEC G4/G5: far-away periods (nothing else lives there); a fresh pending suggestion to dismiss.
+  'growthIntel.funnel': { input: () => ({ from: '2091-01-01', to: '2091-01-31' }) },
+  'growthIntel.sources': { input: () => ({ from: '2091-01-01', to: '2091-01-31' }) },
+  'growthIntel.activity': { input: () => ({ from: '2091-01-01', to: '2091-01-07' }) },
+  'growthIntel.retention': { input: () => ({ to: '2091-01-31' }) },
+  'growthIntel.discounts': {},
+  'growthIntel.decideDiscount': {
+    input: async () => {
+      const [row] = await deps.db
+        .insert(discountSuggestions)
+        .values({ day: '2091-01-31', rule: 'matrix_rule', source: `matrix-${crypto.randomUUID()}`, percentOff: 10, reason: { note: 'matrix' } })
+        .returning({ id: discountSuggestions.id });
+      return { id: row!.id, decision: 'dismiss' };
+    },
+  },
   'reports.get': {
     input: async () => {
       const rows = await deps.db.select({ id: reports.id }).from(reports).limit(1);
@@ -65,6 +93,16 @@ const CASES: Record<string, Case> = {
   'workflows.delete': { input: async (f, o) => ({ id: await newWorkflow(f, o) }), tenantOwned: true },
   'admin.overview': {},
   'admin.tenants': { input: () => ({ limit: 5, offset: 0 }) },
+  'billing.status': {},
+  // Without STRIPE_SECRET_KEY (the test env) checkout and portal answer SERVICE_UNAVAILABLE.
+  'billing.checkout': { input: () => ({ kind: 'plan', plan: 'growth', interval: 'month' }), refusal: 'SERVICE_UNAVAILABLE' },
+  'billing.portal': { input: () => ({ intent: 'manage' }), refusal: 'SERVICE_UNAVAILABLE' },
+  // SPEC A1-A4: AI helpers answer locally here (no OPENAI_API_KEY); each call spends the caller's own credits.
+  'ai.chat': { input: () => ({ query: 'How do I invite a teammate?', context: { page: '/dashboard' } }) },
+  'ai.workflow': { input: () => ({ query: 'When a form is submitted, e-mail me and log it' }) },
+  'ai.debug': { input: () => ({ error: 'getaddrinfo ENOTFOUND api.example.test' }) },
+  'ai.onboarding': { input: () => ({}) },
+  'ai.usage': {},
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[]; type: string } };
@@ -109,12 +147,14 @@ describe('authorization matrix', () => {
     if (access === 'public') expect(anon.ok).toBe(true);
     else expect(anon).toMatchObject({ ok: false, code: 'UNAUTHORIZED' });
 
+    const granted = (res: Awaited<ReturnType<typeof call>>) =>
+      c.refusal && !res.ok && res.code === c.refusal ? { ok: false, code: c.refusal } : { ok: true };
     const member = await call(f.memberA, path, await c.input?.(f, f.memberA));
     if (access === 'admin') expect(member).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    else expect(member).toMatchObject({ ok: true });
+    else expect(member).toMatchObject(granted(member));
 
     const admin = await call(f.admin, path, await c.input?.(f, f.admin));
-    expect(admin).toMatchObject({ ok: true });
+    expect(admin).toMatchObject(granted(admin));
   });
 
   it.each(paths.filter((p) => CASES[p]!.tenantOwned))('%s hides one tenant’s data from another', async (path) => {

@@ -62,6 +62,17 @@ describe('rate limits (SPEC H5)', () => {
     limiter.stop();
   });
 
+  it('uses the strict AI class for AI capabilities but not for reading the AI balance', async () => {
+    const user = await makeUser(deps.db);
+    const limiter = createRateLimiter({ redis: deps.redis, prefix: prefix(), limits: () => chooseRateLimits(1) });
+    const api = createCaller(createInnerTRPCContext({ ...deps, userId: user.id, rateLimiter: limiter }));
+    const aiLimit = chooseRateLimits(1).limits.ai.points;
+    for (let i = 0; i < aiLimit + 3; i++) await api.ai.usage();
+    for (let i = 0; i < aiLimit; i++) await api.ai.debug({ error: 'connect ECONNREFUSED 10.0.0.1:5432' });
+    await expect(api.ai.debug({ error: 'connect ECONNREFUSED 10.0.0.1:5432' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    limiter.stop();
+  });
+
   it('answers REST callers over the limit with 429, Retry-After and a JSON error', async () => {
     const handler = rest({ name: 'test.auth', rateClass: 'auth' }, async () => Response.json({ ok: true }));
     const ip = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;

@@ -34,6 +34,7 @@ describe('worker process (SPEC J1)', () => {
       }),
     );
     expect(all.flat().sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: 'growth-rollup-daily', pattern: '10 0 * * *', tz: 'UTC' },
       { key: 'marketing-daily', pattern: '0 8 * * *', tz: 'Europe/London' },
       { key: 'weekly-report', pattern: '0 8 * * 1', tz: 'Europe/London' },
       { key: 'worker-heartbeat', pattern: null, tz: null },

@@ -1,16 +1,26 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { buttonClasses } from '~/components/ui/button';
+import { PricingLink } from '~/components/pricing/pricing-link';
 import { Card, CardDescription, CardTitle } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';
 import type { Locale } from '~/i18n/routing';
 import { getCurrentUser } from '~/server/auth/current-user';
+import { trackLandingVisit } from '~/server/growth/referrals-page';
 
 const FEATURES = ['templates', 'ai', 'health', 'reports'] as const;
 
-export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
+export default async function HomePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const [t, user] = await Promise.all([getTranslations('Home'), getCurrentUser().catch(() => null)]);
+  // Referral click and visit of anonymous visitors (SPEC G2/G4), recorded after the response.
+  if (!user) await trackLandingVisit(await searchParams);
 
   return (
     <main id="main">
@@ -44,6 +54,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
           <p className="mt-6 text-sm text-fg-muted" data-testid="trial-text">
             {t('trialText')}
           </p>
+          <PricingLink label="homeLink" className="mt-3 inline-block text-sm font-medium text-accent-2 underline-offset-4 hover:underline" />
         </div>
       </section>
       <section aria-labelledby="features-title" className="mx-auto max-w-6xl px-4 pb-24">

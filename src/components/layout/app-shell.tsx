@@ -1,4 +1,5 @@
 import { NextIntlClientProvider } from 'next-intl';
+import { getMessages } from 'next-intl/server';
 import { TelemetryReporter } from '~/components/telemetry/telemetry-reporter';
 import { ToastProvider } from '~/components/ui/toast';
 import { TRPCReactProvider } from '~/trpc/react';
@@ -8,9 +9,14 @@ import { DashboardNav } from './dashboard-nav';
  * Signed-in layout: section navigation beside (or above, on phones) the page. The i18n and
  * data runtimes for client components load here, not on public pages.
  */
-export function AppShell({ isAdmin, children }: { isAdmin: boolean; children: React.ReactNode }) {
+/** Namespaces only server components read: kept out of the page's client payload. */
+const SERVER_ONLY_NAMESPACES = new Set(['MarketingEmails', 'Metadata', 'Home', 'Auth', 'Operations', 'Reports', 'Admin']);
+
+export async function AppShell({ isAdmin, children }: { isAdmin: boolean; children: React.ReactNode }) {
+  const all = await getMessages();
+  const messages = Object.fromEntries(Object.entries(all).filter(([ns]) => !SERVER_ONLY_NAMESPACES.has(ns)));
   return (
-    <NextIntlClientProvider>
+    <NextIntlClientProvider messages={messages}>
       <TRPCReactProvider>
         <ToastProvider>
           <TelemetryReporter />

@@ -5,8 +5,18 @@ import { Link, usePathname } from '~/i18n/navigation';
 import { cn } from '~/lib/cn';
 
 type Item = {
-  href: '/dashboard' | '/dashboard/workflows' | '/admin' | '/admin/operations' | '/admin/marketing' | '/admin/reports';
-  label: 'overview' | 'workflows' | 'admin' | 'operations' | 'marketing' | 'reports';
+  href:
+    | '/dashboard'
+    | '/dashboard/workflows'
+    | '/dashboard/templates'
+    | '/dashboard/billing'
+    | '/admin'
+    | '/admin/operations'
+    | '/admin/marketing'
+    | '/admin/reports'
+    | '/admin/growth'
+    | '/admin/referrals';
+  label: 'overview' | 'workflows' | 'templates' | 'billing' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals';
 };
 
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
@@ -15,12 +25,16 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
   const items: Item[] = [
     { href: '/dashboard', label: 'overview' },
     { href: '/dashboard/workflows', label: 'workflows' },
+    { href: '/dashboard/templates', label: 'templates' },
+    { href: '/dashboard/billing', label: 'billing' },
     ...(isAdmin
       ? ([
           { href: '/admin', label: 'admin' },
           { href: '/admin/operations', label: 'operations' },
           { href: '/admin/marketing', label: 'marketing' },
           { href: '/admin/reports', label: 'reports' },
+          { href: '/admin/growth', label: 'growth' },
+          { href: '/admin/referrals', label: 'referrals' },
         ] as const)
       : []),
   ];

@@ -3,6 +3,7 @@ import { signOutAction } from '~/app/actions';
 import { buttonClasses } from '~/components/ui/button';
 import { ServerLink as Link } from '~/components/ui/server-link';
 import { getCurrentUser } from '~/server/auth/current-user';
+import { PricingLink } from '~/components/pricing/pricing-link';
 import { LocaleSwitcher } from './locale-switcher';
 
 export async function SiteHeader() {
@@ -22,6 +23,9 @@ export async function SiteHeader() {
         </Link>
         <nav aria-label={t('main')} className="order-3 w-full sm:order-none sm:w-auto">
           <ul className="flex items-center gap-1 text-sm">
+            <li>
+              <PricingLink className={buttonClasses('ghost', 'sm')} />
+            </li>
             {user ? (
               <li>
                 <Link href="/dashboard" className={buttonClasses('ghost', 'sm')}>

@@ -1,10 +1,15 @@
 import { accountRouter } from './routers/account';
+import { aiRouter } from './routers/ai';
 import { adminRouter } from './routers/admin';
+import { growthIntelRouter } from './routers/growth-intel';
+import { growthRouter } from './routers/growth';
 import { healthRouter } from './routers/health';
 import { marketingRouter } from './routers/marketing';
+import { referralsRouter } from './routers/referrals';
 import { reportsRouter } from './routers/reports';
 import { systemRouter } from './routers/system';
 import { workflowsRouter } from './routers/workflows';
+import { billingRouter } from './routers/billing';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -15,6 +20,11 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   reports: reportsRouter,
   marketing: marketingRouter,
+  growth: growthRouter,
+  referrals: referralsRouter,
+  growthIntel: growthIntelRouter,
+  billing: billingRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof appRouter;

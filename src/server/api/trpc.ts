@@ -47,7 +47,8 @@ export function createInnerTRPCContext(
 
 /** Every procedure declares one of these; the authorization-matrix test enforces it. */
 export type Access = 'public' | 'protected' | 'admin';
-export type Meta = { access: Access };
+/** `rateClass` overrides the default class (AI paths: 'ai', everything else: 'api'). */
+export type Meta = { access: Access; rateClass?: 'api' | 'ai' | 'auth' };
 
 const TRPC_CODE: Record<AppErrorCode, TRPCError['code']> = {
   BAD_REQUEST: 'BAD_REQUEST',
@@ -124,9 +125,9 @@ function trpcStatus(code: string): number {
 }
 
 /** Per-caller limits from the scaling policy (SPEC H5); AI procedures use the stricter class. */
-const rateLimit = t.middleware(async ({ ctx, next, path }) => {
+const rateLimit = t.middleware(async ({ ctx, next, path, meta }) => {
   if (ctx.rateLimiter) {
-    const cls = path.startsWith('ai.') ? 'ai' : 'api';
+    const cls = meta?.rateClass ?? (path.startsWith('ai.') ? 'ai' : 'api');
     const decision = await ctx.rateLimiter.check(cls, { userId: ctx.userId, ip: ctx.ip });
     if (!decision.allowed) {
       metrics().rateLimited.inc({ class: cls });

@@ -11,6 +11,7 @@ import { createTenantWithOwner } from '~/server/accounts/signup';
 import { getDb } from '~/server/db';
 import { accounts, authenticators, sessions, users, verificationTokens } from '~/server/db/schema';
 import { isAppError } from '~/server/errors';
+import { recordSignupGrowth } from '~/server/growth/referrals-page';
 import { clientIp } from '~/server/http/client-ip';
 import { logger } from '~/server/logger';
 import { getSignInThrottle } from './throttle';
@@ -53,6 +54,8 @@ function adapter(): Adapter {
           source: 'oauth',
         },
       );
+      // Referral attribution and growth events, as for an e-mail sign-up (never throws).
+      await recordSignupGrowth({ userId: user.id, tenantId: user.tenantId, email: user.email });
       return { id: user.id, email: user.email, name: user.name, image: user.image, emailVerified: user.emailVerified };
     },
   };

@@ -17,3 +17,22 @@ export const TRIAL_TEXT = '7-day free trial • Card required • Cancel before 
 export function monthlyRevenuePence(plan: Plan, interval: 'month' | 'year'): number {
   return interval === 'month' ? MONTHLY_PRICE_GBP[plan] * 100 : Math.round((YEARLY_PRICE_GBP[plan] * 100) / 12);
 }
+
+export const BILLING_INTERVALS = ['month', 'year'] as const;
+export type BillingInterval = (typeof BILLING_INTERVALS)[number];
+
+export const DFY_PACKAGES = ['starter', 'professional', 'enterprise'] as const;
+export type DfyPackage = (typeof DFY_PACKAGES)[number];
+
+/**
+ * What each plan adds (keys of messages Pricing.features.*). Plans are cumulative: every plan
+ * includes everything of the plans before it in PLANS. No usage figures here: limits belong to
+ * metering (SPEC P3), and any figure shown to customers must come from this file.
+ */
+export const PLAN_FEATURES = {
+  starter: ['templates', 'aiHelpers', 'schedulesWebhooks', 'weeklyReport'],
+  growth: ['healthMonitoring', 'runAnalytics'],
+  pro: ['approvals', 'teamRoles'],
+  business: ['prioritySupport', 'onboardingCall'],
+} as const satisfies Record<Plan, readonly string[]>;
+export type PlanFeature = (typeof PLAN_FEATURES)[Plan][number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { growthRollupInputSchema } from '~/server/growth/intelligence/schemas';
 import { runMarketingCycleInputSchema } from '~/server/marketing';
 import { weeklyReportInputSchema } from '~/server/reports';
 import type { QueueName } from './queues';
@@ -8,6 +9,7 @@ export const JOBS = {
   heartbeat: { queue: 'maintenance', payload: z.strictObject({}) },
   'weekly-report': { queue: 'reports', payload: weeklyReportInputSchema },
   'marketing-cycle': { queue: 'marketing', payload: runMarketingCycleInputSchema },
+  'growth-rollup': { queue: 'growth', payload: growthRollupInputSchema },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

@@ -35,3 +35,4 @@ export function createQueue(name: QueueName, connection: Redis, prefix: string =
   queue.on('error', (err) => logger.warn({ queue: name, err: { message: err.message } }, 'queue error'));
   return queue;
 }
+

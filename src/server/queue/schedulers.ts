@@ -22,4 +22,6 @@ export const SCHEDULERS: readonly SchedulerDefinition[] = [
   { id: 'marketing-daily', queue: 'marketing', jobName: 'marketing-cycle', pattern: '0 8 * * *', tz: 'Europe/London', data: {} },
   // SPEC J3: weekly report for the ISO week that just ended.
   { id: 'weekly-report', queue: 'reports', jobName: 'weekly-report', pattern: '0 8 * * 1', tz: 'Europe/London', data: {} },
+  // SPEC G4/G5: growth roll-ups and discount suggestions for the previous UTC day.
+  { id: 'growth-rollup-daily', queue: 'growth', jobName: 'growth-rollup', pattern: '10 0 * * *', tz: 'UTC', data: {} },
 ];

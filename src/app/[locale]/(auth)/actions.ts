@@ -9,6 +9,7 @@ import { signUp } from '~/server/accounts/signup';
 import { signIn } from '~/server/auth';
 import { getDb } from '~/server/db';
 import { isAppError } from '~/server/errors';
+import { recordSignupGrowth } from '~/server/growth/referrals-page';
 import { clientIp } from '~/server/http/client-ip';
 import { logger } from '~/server/logger';
 import { getRedis } from '~/server/redis';
@@ -101,7 +102,9 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   try {
     // Abuse signals (SPEC H8) only log unless ABUSE_ENFORCE is on; then a flagged IP is refused.
     await assertNotBlocked({ redis: getRedis() }, { ip });
-    await signUp({ db: getDb() }, parsed.data);
+    const account = await signUp({ db: getDb() }, parsed.data);
+    // Referral (attribution cookie) and growth events (SPEC G2/G4); never fails the sign-up.
+    await recordSignupGrowth(account);
     await recordAbuseEvent({ db: getDb(), redis: getRedis(), log: logger }, { kind: 'signup', ip });
   } catch (error) {
     if (isAppError(error) && error.code === 'CONFLICT') return { error: 'emailTaken', ...echo };

@@ -1,5 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { AiPanels } from '~/components/ai/ai-panels';
 import { HealthOverview } from '~/components/dashboard/health-overview';
+import { GrowthPanel } from '~/components/growth/growth-panel';
 import { buttonClasses } from '~/components/ui/button';
 import { Card, CardTitle } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';
@@ -34,9 +36,13 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
         </p>
       ) : null}
 
-      <HealthOverview />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <HealthOverview />
+        <GrowthPanel />
+      </div>
 
-      {/* Panels from later features (growth, AI helpers) join this grid. */}
+      <AiPanels />
+
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
         <Card>
           <CardTitle>{t('workspace')}</CardTitle>

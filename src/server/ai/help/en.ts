@@ -1,0 +1,348 @@
+import type { AiTexts } from './types';
+
+export const en: AiTexts = {
+  help: {
+    'getting-started': {
+      title: 'Getting started with Levqor',
+      summary:
+        'Levqor runs workflows for your team: a trigger (a webhook call or a schedule) followed by steps such as e-mails, HTTP calls, delays and conditions. Start from a template or describe the automation in plain language, review the steps, save it as a draft and activate it when it looks right.',
+      steps: [
+        'Open Workflows and choose New workflow, or describe one in the AI workflow builder on the dashboard.',
+        'Review the steps and save the workflow; it starts as a draft.',
+        'Activate it from the Workflows list when you are ready.',
+      ],
+      keywords: 'start begin first setup onboarding new account basics introduction overview how works',
+    },
+    workflows: {
+      title: 'Workflows and the eight step types',
+      summary:
+        'A workflow starts with one trigger and is followed by up to 50 steps. There are eight step types: webhook trigger, schedule trigger (cron), HTTP request, delay (up to 30 days), condition, transform, e-mail and log. Steps can use data from earlier steps with {{ placeholders }}, and a condition can only jump forward.',
+      steps: [
+        'Open Workflows and choose New workflow, or use the AI workflow builder.',
+        'Start with a webhook or schedule trigger, then add the steps you need.',
+        'Save, check the steps on the workflow page, and activate it.',
+      ],
+      keywords:
+        'workflow automation automate step steps trigger webhook schedule cron http request delay wait condition transform email log create edit activate pause delete',
+    },
+    templates: {
+      title: 'Starting from a template',
+      summary:
+        'Templates are ready-made workflows for common jobs, such as capturing leads from a form or sending a weekly digest. Choosing one creates a copy in your workspace that you can rename and adjust before you activate it.',
+      steps: [
+        'Open the templates list on your dashboard.',
+        'Choose the template that matches your job and create your copy.',
+        'Adjust its e-mail texts, URLs and schedule, then activate it.',
+      ],
+      keywords: 'template templates ready made example examples gallery starter recipe library copy use',
+    },
+    referrals: {
+      title: 'Sharing your referral link',
+      summary:
+        'Every user has a personal referral link. When someone signs up through it, they appear in your referral results, and when they become a paying customer the referral is marked as converted.',
+      steps: [
+        'Find your referral link in the growth panel on the dashboard.',
+        'Copy the link and share it with people who could use Levqor.',
+        'Follow sign-ups and conversions in your referral results.',
+      ],
+      keywords: 'referral refer friend link share invite code reward recommend affiliate conversions signups',
+    },
+    'invite-teammate': {
+      title: 'Inviting a teammate',
+      summary:
+        'Workspace invitations are not available in the dashboard yet: each sign-up creates its own workspace with its own free trial. To bring a teammate to Levqor today, send them your referral link; they sign up with their own e-mail address.',
+      steps: [
+        'Copy your referral link from the growth panel on the dashboard.',
+        'Send it to your teammate; they sign up with their own e-mail address.',
+        'To share an automation, send them its description: the AI workflow builder rebuilds it in their workspace.',
+      ],
+      keywords: 'invite teammate colleague coworker co-worker team member members add user users seat seats join access collaborate',
+    },
+    'billing-trial': {
+      title: 'Plans, prices and your free trial',
+      summary:
+        'Every workspace starts with: {trial}. Monthly plans: {monthly}. Yearly plans: {yearly}. Done-For-You setup: {dfy}. Support replies within {sla}.',
+      steps: [
+        'Open the pricing page and compare the plans, monthly or yearly.',
+        'Choose a plan and complete the checkout with your card.',
+        'To avoid charges, cancel before day 7 of your trial.',
+      ],
+      keywords:
+        'price prices pricing plan plans cost costs billing bill pay payment subscription subscribe trial free card charge cancel upgrade downgrade invoice monthly yearly annual',
+    },
+    'health-tiles': {
+      title: 'Reading the health tiles',
+      summary:
+        'The System health panel shows one tile per check: app, database, cache & queues, workers, payments and errors in the last 24 hours. OK is green, a warning is amber, down is red, and grey means a service that is not configured. It refreshes every 30 seconds.',
+      steps: [
+        'Check the overall status badge at the top of the panel.',
+        'An amber or red tile names the part that needs attention.',
+        'If a tile stays red, tell your Levqor admin; incidents are recorded automatically.',
+      ],
+      keywords: 'health tile tiles status system uptime down degraded red amber green database workers errors monitoring incident',
+    },
+    reports: {
+      title: 'Weekly reports',
+      summary:
+        'Every Monday at 08:00 (London time) Levqor compiles a weekly report: sign-ups, active workspaces, workflows, monthly recurring revenue and incidents, each compared with the week before. Levqor admins read it on the Reports page, and it is e-mailed to them when e-mail is configured.',
+      steps: [
+        'Open Admin, then Reports (admins only).',
+        'Choose a week to see its figures and the change from the previous week.',
+        'Use the trends to decide what to improve next.',
+      ],
+      keywords: 'report reports weekly week summary metrics figures revenue mrr analytics statistics stats',
+    },
+    security: {
+      title: 'Security and privacy',
+      summary:
+        'Passwords are hashed with Argon2id, repeated failed sign-ins are throttled, and each workspace’s data is kept apart: another workspace can never see your workflows. IP addresses are only stored as salted hashes, logs never hold personal data, and outside services (payments, AI, e-mail) are only contacted when configured.',
+      steps: [
+        'Use a long, unique password, or sign in with Google, GitHub or Microsoft when offered.',
+        'Sign out on shared computers.',
+        'Give API keys used in HTTP steps only the access the workflow needs.',
+      ],
+      keywords: 'security secure privacy private data password encryption gdpr safe protect hack login sign in personal',
+    },
+    'ai-credits': {
+      title: 'AI helpers and AI credits',
+      summary:
+        'The AI helpers answer questions, build workflows from a description, explain errors and suggest your next steps. Each request uses AI credits from your workspace’s monthly allowance ({credits}); trials get the Starter allowance. Allowances reset on the first day of each month.',
+      steps: [
+        'See how many credits are left at the top of the AI helpers panel.',
+        'Answers from the built-in engine use 1 credit and answers from OpenAI use 2; the onboarding checklist is free.',
+        'Need more? Move to a larger plan on the pricing page.',
+      ],
+      keywords: 'ai credit credits assistant helper chat builder debugger limit allowance quota usage openai gpt',
+    },
+    language: {
+      title: 'Changing your language',
+      summary:
+        'Levqor is available in English, Spanish, French, German, Portuguese, Italian, Dutch, Hindi and Japanese. Choose yours with the language menu in the header; the choice is remembered for your account.',
+      steps: ['Open the language menu in the header.', 'Choose your language; the page reloads in it.', 'The AI helpers answer in the same language.'],
+      keywords: 'language languages locale translate translation english spanish french german portuguese italian dutch hindi japanese',
+    },
+  },
+  chat: {
+    noMatch: 'I could not find a help article that answers this. These topics may help:',
+  },
+  debug: {
+    connection_refused: {
+      title: 'Connection refused',
+      explanation:
+        'The server was reached, but nothing accepted the connection on that port: the service is down, listening on another port, or a firewall rejects it.',
+      steps: [
+        'Check that the service is running and listening on the host and port in the URL.',
+        'Open the URL from another tool (curl, a browser) to confirm it answers.',
+        'If it runs behind a firewall, allow connections from Levqor.',
+      ],
+      prevention: ['Monitor the endpoint’s uptime and alert when it stops answering.', 'Keep the workflow’s URL in sync when the service moves.'],
+    },
+    connection_reset: {
+      title: 'Connection reset',
+      explanation: 'The connection was opened and then closed abruptly by the other side or a proxy before a full answer arrived.',
+      steps: [
+        'Retry the request: a reset is often caused by a restart or a short network fault.',
+        'Check the target service’s logs for crashes or closed connections.',
+        'Make sure a proxy or load balancer is not cutting long requests.',
+      ],
+      prevention: ['Enable retries with backoff for calls to this service.', 'Keep request bodies and response times small.'],
+    },
+    dns: {
+      title: 'Host name not found (DNS)',
+      explanation: 'The host name in the URL could not be resolved to an address: it is misspelled, does not exist, or DNS is not answering.',
+      steps: [
+        'Check the host name in the URL for typos.',
+        'Confirm that the domain exists and has DNS records (for example with dig or nslookup).',
+        'If the domain was just created or moved, wait for DNS to propagate and retry.',
+      ],
+      prevention: ['Copy URLs from the provider’s documentation instead of typing them.', 'Watch domain renewals so the name never lapses.'],
+    },
+    timeout: {
+      title: 'Request timed out',
+      explanation: 'The other side did not answer within the time limit, because it is slow, overloaded or unreachable.',
+      steps: [
+        'Check whether the service is slow or down right now.',
+        'Raise the step’s timeout (up to 30 seconds) if the operation is legitimately slow.',
+        'Send less data per request, or ask the service for a faster endpoint.',
+      ],
+      prevention: ['Add retries with backoff for slow dependencies.', 'Alert on rising response times before they hit the limit.'],
+    },
+    tls: {
+      title: 'TLS / certificate problem',
+      explanation:
+        'The secure connection could not be established: the certificate is expired, self-signed, issued for another host name, or its chain is incomplete.',
+      steps: [
+        'Open the URL in a browser and inspect the certificate (expiry date and host name).',
+        'Make sure the server sends the full certificate chain.',
+        'Use the exact host name the certificate was issued for.',
+      ],
+      prevention: ['Automate certificate renewal (for example with Let’s Encrypt).', 'Monitor certificate expiry dates.'],
+    },
+    unauthorized: {
+      title: 'Not authenticated (401)',
+      explanation: 'The service did not accept the credentials: the API key or token is missing, wrong, expired or revoked.',
+      steps: [
+        'Check that the Authorization header or API key is present in the step.',
+        'Create a new key or token in the provider’s dashboard and replace the old one.',
+        'Make sure the key belongs to the right environment (live or test).',
+      ],
+      prevention: ['Rotate keys on a schedule and update workflows in the same change.', 'Prefer long-lived service keys over personal tokens.'],
+    },
+    forbidden: {
+      title: 'Not allowed (403)',
+      explanation: 'The credentials were recognised but do not grant access to this resource or action.',
+      steps: [
+        'Check the key’s permissions or scopes in the provider’s dashboard.',
+        'Confirm that the account can access this specific resource.',
+        'Check for IP allow-lists that may block the request.',
+      ],
+      prevention: ['Give each integration a key with exactly the scopes it needs.', 'Document which account owns each integration.'],
+    },
+    not_found: {
+      title: 'Not found (404)',
+      explanation: 'The server answered, but the path or resource in the request does not exist (any more).',
+      steps: [
+        'Check the URL path, including version prefixes such as /v1.',
+        'Check that any id in the URL still exists.',
+        'Compare with the provider’s current API documentation.',
+      ],
+      prevention: ['Store ids from earlier steps instead of hard-coding them.', 'Follow the provider’s deprecation notices.'],
+    },
+    rate_limited: {
+      title: 'Rate limited (429)',
+      explanation: 'Too many requests were sent in a short time; the service refuses more until its window resets.',
+      steps: [
+        'Wait for the time in the Retry-After header, then retry.',
+        'Add a delay step between bursts of calls.',
+        'Check the provider’s limits for your plan.',
+      ],
+      prevention: ['Spread scheduled workflows over time instead of running them together.', 'Batch several items into one request where the API allows it.'],
+    },
+    server_error: {
+      title: 'Server error (5xx)',
+      explanation: 'The other service failed while handling the request (500, 502, 503 or 504); usually the problem is on its side.',
+      steps: [
+        'Retry in a few minutes: many 5xx errors are temporary.',
+        'Check the provider’s status page for an ongoing incident.',
+        'If it persists, send the provider the request id and time.',
+      ],
+      prevention: ['Enable retries with backoff for this step.', 'Make the workflow safe to re-run (idempotent requests).'],
+    },
+    invalid_json: {
+      title: 'Invalid JSON',
+      explanation: 'A text that should be JSON could not be parsed: a quote, comma or bracket is wrong, or the response was HTML or empty.',
+      steps: [
+        'Look at the raw text at the position named in the error.',
+        'Check that the request sends the header Content-Type: application/json.',
+        'If a response was HTML, the URL probably points to a web page or an error page.',
+      ],
+      prevention: ['Build JSON with a transform step instead of by hand.', 'Validate example payloads with a JSON linter before using them.'],
+    },
+    schema_validation: {
+      title: 'Validation failed',
+      explanation: 'The data is valid JSON but does not have the expected shape: a required field is missing or a value has the wrong type or format.',
+      steps: [
+        'Read the field name and message in the error.',
+        'Compare the data with the expected format in the documentation.',
+        'Map or convert the field in a transform step before this one.',
+      ],
+      prevention: ['Test the workflow with a realistic sample before activating it.', 'Add a condition step that checks required fields first.'],
+    },
+    card_declined: {
+      title: 'Card declined',
+      explanation: 'The card issuer refused the payment (for example insufficient funds, an expired card or a wrong security code).',
+      steps: [
+        'Check the card number, expiry date and security code.',
+        'Try another card, or ask the bank to allow the payment.',
+        'Retry the checkout once the card is fixed.',
+      ],
+      prevention: ['Keep the card on file up to date before it expires.', 'Watch for failed-payment e-mails.'],
+    },
+    webhook_signature: {
+      title: 'Webhook signature invalid',
+      explanation:
+        'The webhook’s signature did not match: the signing secret is wrong, the body was changed (parsed and re-serialised) before checking, or the timestamp is too old.',
+      steps: [
+        'Copy the signing secret of this exact endpoint again (test and live secrets differ).',
+        'Verify the signature on the raw request body, byte for byte.',
+        'Check the server’s clock: signatures older than the tolerance are refused.',
+      ],
+      prevention: ['Keep one secret per endpoint and environment.', 'Never parse the body before verifying the signature.'],
+    },
+    unknown: {
+      title: 'Unrecognised error',
+      explanation: 'This error does not match a known pattern. The general checklist below finds most causes.',
+      steps: [
+        'Find the first error in the log: later errors are often consequences.',
+        'Check the URL, credentials and input data of the step that failed.',
+        'Run the step again with a small test input.',
+      ],
+      prevention: ['Log enough context (step, status code) to diagnose failures.', 'Test workflows with sample data before activating them.'],
+    },
+  },
+  builder: {
+    answer: 'Here is a draft workflow with {count} steps. Check the assumptions, then save it.',
+    defaultName: 'New automation',
+    stepNames: {
+      webhook: 'When the webhook is called',
+      schedule: 'On schedule ({schedule})',
+      delay: 'Wait {duration}',
+      condition: 'Only if {field} {operator} {value}',
+      emailContact: 'E-mail the contact',
+      emailTeam: 'E-mail the team',
+      emailYou: 'E-mail you',
+      emailTo: 'E-mail {recipient}',
+      http: '{method} {host}',
+      transform: 'Transform the data',
+      log: 'Record the run',
+    },
+    operators: { contains: 'contains', exists: 'exists', equals: '=', not_equals: '≠', greater_than: '>', less_than: '<' },
+    email: {
+      contactSubject: 'Thanks for getting in touch',
+      contactBody: 'Hi {{ body.name }},\n\nThank you for your message. We will get back to you shortly.',
+      welcomeSubject: 'Welcome aboard',
+      welcomeBody: 'Hi {{ body.name }},\n\nWelcome! We are glad to have you. Reply to this e-mail if you have any questions.',
+      followUpSubject: 'Following up',
+      followUpBody: 'Hi {{ body.name }},\n\nJust following up on your request. Is there anything else we can help with?',
+      teamSubject: 'New event from your workflow',
+      teamBody: 'A new event arrived:\n\n{{ body }}',
+      scheduleSubject: 'Your scheduled update',
+      scheduleBody: 'This is your scheduled message from Levqor.',
+      responseBody: 'The latest result:\n\n{{ response.body }}',
+    },
+    logMessage: 'Workflow ran',
+    assumptions: {
+      noTrigger: 'No trigger was described, so the workflow starts when its webhook is called.',
+      webhook: 'It starts when its webhook URL receives a request: connect your form or app to it.',
+      defaultTime: 'No time was given, so it runs at {time}.',
+      defaultWeekday: 'No day was given, so it runs on Mondays.',
+      timezone: 'Times are in UTC; change the timezone before activating if needed.',
+      contactRecipient: 'The e-mail goes to {recipient}, the e-mail address in the incoming data.',
+      teamRecipient: 'Replace {recipient} with your team’s e-mail address.',
+      userRecipient: 'The e-mail goes to you ({recipient}); change the recipient if needed.',
+      placeholderUrl: 'No URL was given: replace {url} with the real address before activating.',
+      conditionStops: 'When the condition is false, the run stops.',
+      approxOperator: '“{original}” is checked as “{checked}”; adjust the value if needed.',
+      delayCapped: 'Delays are capped at 30 days.',
+      addedLog: 'No action was recognised, so the workflow records each run in the log.',
+      skipped: 'Not understood and left out: “{text}”.',
+      transformGeneric: 'The transform passes the incoming data on as “{field}”; adjust the mapping.',
+      draft: 'It is saved as a draft; activate it when you are ready.',
+      tooManySteps: 'Only the first 50 steps were kept.',
+    },
+  },
+  onboarding: {
+    items: {
+      create_workflow: { title: 'Create your first workflow', action: 'Create your first workflow from a template or in Workflows.' },
+      try_builder: { title: 'Try the AI workflow builder', action: 'Describe an automation in plain language in the AI workflow builder.' },
+      activate_workflow: { title: 'Activate a workflow', action: 'Activate a workflow so it starts running.' },
+      share_referral: { title: 'Share your referral link', action: 'Share your referral link with someone who could use Levqor.' },
+      choose_plan: { title: 'Choose a plan', action: 'Choose a plan on the pricing page to keep your workflows running after the trial.' },
+    },
+    progress: 'You have completed {done} of {total} setup steps.',
+    allDone: 'Your workspace is fully set up. Nice work!',
+    trialDaysLeft: { one: 'Your free trial ends in # day.', other: 'Your free trial ends in # days.' },
+    trialEndsToday: 'Your free trial ends today.',
+    trialReminder: 'Reminder: {trial}.',
+  },
+};

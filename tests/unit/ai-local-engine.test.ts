@@ -1,0 +1,215 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { locales, type Locale } from '~/i18n/locales';
+import { answerHelpLocally } from '~/server/ai/engine/chat';
+import { classifyError, diagnoseLocally } from '~/server/ai/engine/debug';
+import { onboardingLocally, type OnboardingFacts } from '~/server/ai/engine/onboarding';
+import { buildWorkflowLocally } from '~/server/ai/engine/workflow';
+import { DEBUG_PATTERN_IDS, HELP_ARTICLE_IDS, helpArticle, textsFor } from '~/server/ai/help';
+import { createBm25Index, tokenize } from '~/server/ai/text';
+import { MONTHLY_PRICE_GBP, TRIAL_TEXT, YEARLY_PRICE_GBP } from '~/server/billing/pricing';
+import { workflowStepsSchema } from '~/server/workflows/steps';
+
+/**
+ * The local AI engine (SPEC A2) on real-looking requests: tests/fixtures/ai/*.json hold the
+ * questions, workflow descriptions and error strings with the expected outcome.
+ */
+const fixtures = path.resolve(import.meta.dirname, '../fixtures/ai');
+const load = <T>(name: string): T => JSON.parse(readFileSync(path.join(fixtures, name), 'utf8')) as T;
+
+type ChatCase = { locale: Locale; query: string; article: string | null };
+type WorkflowCase = { locale?: Locale; query: string; types: string[]; cron?: string };
+type DebugCase = { error: string; category: string };
+
+const chatCases = load<ChatCase[]>('chat.json');
+const workflowCases = load<WorkflowCase[]>('workflow.json');
+const debugCases = load<DebugCase[]>('debug.json');
+
+describe('fixtures', () => {
+  it('hold at least 30 requests, 10 workflow descriptions and 15 error strings', () => {
+    expect(chatCases.length + workflowCases.length + debugCases.length).toBeGreaterThanOrEqual(30);
+    expect(workflowCases.length).toBeGreaterThanOrEqual(10);
+    expect(debugCases.length).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('help chat: BM25 over the help articles', () => {
+  it('tokenizes with light stemming, folding and bigrams for spaceless scripts', () => {
+    expect(tokenize('Inviting teammates')).toEqual(tokenize('invite a teammate'));
+    expect(tokenize('Café')).toEqual(tokenize('cafe'));
+    expect(tokenize('招待')).toEqual(['招待']);
+    expect(tokenize('チーム')).toEqual(['チー', 'ーム']);
+  });
+
+  it('ranks by BM25: rarer terms weigh more, documents without any term are left out', () => {
+    const index = createBm25Index([
+      { id: 'a', text: 'workflow workflow step email' },
+      { id: 'b', text: 'workflow invoice' },
+      { id: 'c', text: 'weather' },
+    ]);
+    const hits = index.search('invoice workflow');
+    expect(hits.map((h) => h.id)).toEqual(['b', 'a']);
+    expect(index.search('nothing here')).toEqual([]);
+  });
+
+  it.each(chatCases.map((c) => [c.locale, c.query, c.article] as const))('[%s] “%s” -> %s', (locale, query, article) => {
+    const answer = answerHelpLocally(locale, query);
+    if (article === null) {
+      expect(answer.matched).toBe(false);
+      expect(answer.answer).toBe(textsFor(locale).chat.noMatch);
+      expect(answer.sources.length).toBeGreaterThan(0);
+      return;
+    }
+    expect(answer.matched).toBe(true);
+    expect(answer.sources[0]).toMatchObject({ id: article, href: `/dashboard/help/${article}` });
+    // The answer is the article's own text in the user's locale, with its steps.
+    const source = helpArticle(locale, article as (typeof HELP_ARTICLE_IDS)[number]);
+    expect(answer.answer).toBe(source.summary);
+    expect(answer.steps).toEqual(source.steps);
+  });
+
+  it('quotes the locked prices and trial text from pricing.ts, formatted per locale', () => {
+    const en = helpArticle('en', 'billing-trial').summary;
+    expect(en).toContain(TRIAL_TEXT);
+    expect(en).toContain(`£${MONTHLY_PRICE_GBP.starter}`);
+    expect(en).toContain(`£${YEARLY_PRICE_GBP.business.toLocaleString('en')}`);
+    expect(en).toContain('48 hr');
+    const de = helpArticle('de', 'billing-trial').summary;
+    expect(de).toMatch(/9\s?£/);
+    expect(de).not.toContain('{');
+    for (const locale of locales) expect(helpArticle(locale, 'ai-credits').summary).not.toMatch(/\{\w+\}/);
+  });
+});
+
+describe('workflow builder', () => {
+  it.each(workflowCases.map((c) => [c.locale ?? 'en', c.query, c] as const))('[%s] “%s”', (locale, query, c) => {
+    const built = buildWorkflowLocally({ query, locale, userEmail: 'owner@example.com' });
+    expect(workflowStepsSchema.safeParse(built.steps).success).toBe(true);
+    expect(built.steps.map((s) => s.type)).toEqual(c.types);
+    if (c.cron) expect(built.steps[0]).toMatchObject({ type: 'schedule_trigger', config: { cron: c.cron } });
+    expect(built.name.length).toBeGreaterThan(0);
+    expect(built.name.length).toBeLessThanOrEqual(120);
+    expect(built.assumptions.length).toBeGreaterThan(0);
+    expect(built.answer).toContain(String(built.steps.length));
+  });
+
+  it('reads durations, conditions and recipients', () => {
+    const built = buildWorkflowLocally({
+      query: 'when a form is submitted, wait a day, then e-mail the lead and log it',
+      locale: 'en',
+      userEmail: 'owner@example.com',
+    });
+    expect(built.steps[1]).toMatchObject({ type: 'delay', config: { amount: 1, unit: 'days' } });
+    expect(built.steps[2]).toMatchObject({ type: 'email', config: { to: '{{ body.email }}' } });
+
+    const gated = buildWorkflowLocally({ query: 'if amount > 100 email me', locale: 'en', userEmail: 'owner@example.com' });
+    expect(gated.steps[1]).toMatchObject({ type: 'condition', config: { field: 'body.amount', operator: 'greater_than', value: 100 } });
+    expect(gated.steps[2]).toMatchObject({ type: 'email', config: { to: 'owner@example.com' } });
+
+    const capped = buildWorkflowLocally({ query: 'wait 3 months then log it', locale: 'en' });
+    expect(capped.steps[1]).toMatchObject({ type: 'delay', config: { amount: 30, unit: 'days' } });
+    expect(capped.assumptions).toContain(textsFor('en').builder.assumptions.delayCapped);
+
+    const unclear = buildWorkflowLocally({ query: 'make me a sandwich', locale: 'fr' });
+    expect(unclear.steps.map((s) => s.type)).toEqual(['webhook_trigger', 'log']);
+    expect(unclear.assumptions.join(' ')).toContain('make me a sandwich');
+    expect(unclear.assumptions).toContain(textsFor('fr').builder.assumptions.addedLog);
+  });
+
+  it('is deterministic and always valid, whatever is asked', () => {
+    const parts = [
+      'every friday at 17:00', 'when a payment fails', 'wait 45 minutes', 'if total >= 2,000', 'email finance',
+      'post to https://example.com/hook', 'notify #ops on slack', 'extract id and amount', 'log it', 'daily',
+      'in 2 weeks', 'unless country is UK', 'fetch the orders from our CRM', 'text me', '¿?', '🙂', 'x'.repeat(300),
+    ];
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
+    for (let i = 0; i < 300; i++) {
+      const query = Array.from({ length: 1 + Math.floor(rand() * 6) }, () => parts[Math.floor(rand() * parts.length)]).join(rand() > 0.5 ? ', then ' : ' and ');
+      const locale = locales[i % locales.length]!;
+      const a = buildWorkflowLocally({ query, locale, userEmail: 'owner@example.com' });
+      expect(workflowStepsSchema.safeParse(a.steps).success, query).toBe(true);
+      expect(buildWorkflowLocally({ query, locale, userEmail: 'owner@example.com' })).toEqual(a);
+    }
+  });
+
+  it('names steps and assumptions in the user’s locale', () => {
+    const ja = buildWorkflowLocally({ query: 'every monday at 8 email me', locale: 'ja', userEmail: 'owner@example.com' });
+    expect(ja.steps[1]!.name).toBe(textsFor('ja').builder.stepNames.emailYou);
+    expect(ja.assumptions).toContain(textsFor('ja').builder.assumptions.timezone);
+  });
+});
+
+describe('error debugger: pattern library', () => {
+  it.each(debugCases.map((c) => [c.error, c.category] as const))('“%s” -> %s', (error, category) => {
+    expect(classifyError(error)).toBe(category);
+  });
+
+  it.each(locales)('explains every pattern in %s', (locale) => {
+    for (const id of DEBUG_PATTERN_IDS) {
+      const text = textsFor(locale).debug[id];
+      expect(text.title.length, `${locale} ${id}`).toBeGreaterThan(2);
+      expect(text.steps.length).toBeGreaterThanOrEqual(2);
+      expect(text.prevention.length).toBeGreaterThanOrEqual(1);
+      if (locale !== 'en') expect(text.title, `${locale} ${id} is translated`).not.toBe(textsFor('en').debug[id].title);
+    }
+    const d = diagnoseLocally(locale, 'getaddrinfo ENOTFOUND api.example.test');
+    expect(d).toMatchObject({ category: 'dns', title: textsFor(locale).debug.dns.title });
+  });
+});
+
+describe('onboarding: next steps from real progress', () => {
+  const fresh: OnboardingFacts = {
+    workflows: 0, activeWorkflows: 0, usedBuilder: false, hasReferralCode: false, plan: 'starter', status: 'trialing', trialDaysLeft: 6,
+  };
+
+  it('lists what is left, first things first', () => {
+    const r = onboardingLocally('en', fresh);
+    expect(r.progress).toEqual({ done: 0, total: 5 });
+    expect(r.steps[0]).toBe(textsFor('en').onboarding.items.create_workflow.action);
+    expect(r.answer).toContain('6 days');
+    expect(r.trialDaysLeft).toBe(6);
+  });
+
+  it('ticks off done items and puts the plan first when the trial is nearly over', () => {
+    const r = onboardingLocally('de', { ...fresh, workflows: 2, activeWorkflows: 1, hasReferralCode: true, trialDaysLeft: 1 });
+    expect(r.checklist.filter((c) => c.done).map((c) => c.id)).toEqual(['create_workflow', 'activate_workflow', 'share_referral']);
+    expect(r.steps[0]).toBe(textsFor('de').onboarding.items.choose_plan.action);
+    expect(r.answer).toContain('1 Tag');
+    const done = onboardingLocally('en', { ...fresh, workflows: 1, activeWorkflows: 1, usedBuilder: true, hasReferralCode: true, status: 'active', trialDaysLeft: null });
+    expect(done).toMatchObject({ progress: { done: 5, total: 5 }, steps: [], trialDaysLeft: null, answer: textsFor('en').onboarding.allDone });
+  });
+});
+
+describe('texts of every locale', () => {
+  // Workflow placeholders name data paths ({{ body.name }}) and stay as they are; prose about
+  // "{{ placeholders }}" is translated, so only its braces count.
+  const placeholders = (s: string) =>
+    [...s.matchAll(/\{\{[^}]*\}\}|\{\w+\}|#/g)].map((m) => (m[0].startsWith('{{') && !/^\{\{ (?:body|response)\b/.test(m[0]) ? '{{…}}' : m[0])).sort();
+  function walk(en: unknown, other: unknown, at: string, out: string[]) {
+    if (typeof en === 'string') {
+      if (typeof other !== 'string' || !other.trim()) out.push(`${at}: missing`);
+      else if (!at.includes('.keywords') && placeholders(en).join() !== placeholders(other).join()) out.push(`${at}: placeholders differ`);
+      return;
+    }
+    if (Array.isArray(en)) {
+      if (!Array.isArray(other) || other.length === 0) out.push(`${at}: missing list`);
+      return;
+    }
+    if (en && typeof en === 'object') {
+      for (const [k, v] of Object.entries(en)) {
+        // Plural forms differ by language (Japanese has only "other").
+        if (at.endsWith('trialDaysLeft') && k !== 'other') continue;
+        walk(v, (other as Record<string, unknown> | undefined)?.[k], `${at}.${k}`, out);
+      }
+    }
+  }
+
+  it.each(locales.filter((l) => l !== 'en'))('%s has every text with the same placeholders', (locale) => {
+    const problems: string[] = [];
+    walk(textsFor('en'), textsFor(locale), locale, problems);
+    expect(problems).toEqual([]);
+    for (const id of HELP_ARTICLE_IDS) expect(textsFor(locale).help[id].title).not.toBe(textsFor('en').help[id].title);
+  });
+});
