@@ -20,11 +20,12 @@ import { gitRevision } from '../scripts/lib/services';
 import { growth } from './growth';
 import { health } from './health';
 import { jobs } from './jobs';
+import { pages } from './pages';
 import { OUT_DIR, ROOT, prepare, startServer, type BenchServer } from './lib/server';
 import type { Bench, Check } from './lib/types';
 
 /** Every benchmark, in the order they run. */
-const BENCHES: Bench[] = [health, jobs, growth];
+const BENCHES: Bench[] = [health, pages, jobs, growth];
 
 const USAGE = `usage: npm run bench -- [--only <name>[,<name>...]] [--duration <seconds>] [--rounds <n>] [--reseed]
 benchmarks: ${BENCHES.map((b) => `${b.name} (${b.description})`).join('; ')}`;

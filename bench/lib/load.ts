@@ -67,7 +67,13 @@ export async function measure(url: string, opts: { connections: number; duration
       .join(', ');
     problems.push(`${r.non2xx} non-2xx (${bad})`);
   }
-  if (r.errors > 0) problems.push(`${r.errors} errors${r.timeouts ? ` (${r.timeouts} timeouts)` : ''}`);
+  // A few timeouts are connections still waiting in the accept queue of a saturated server
+  // (reproduced with a bare node:http server): reported in the table, tolerated up to 5% of the
+  // connections. Any other error, or more timeouts, fails the measurement.
+  const hardErrors = r.errors - r.timeouts;
+  if (hardErrors > 0 || r.timeouts > opts.connections * 0.05) {
+    problems.push(`${r.errors} errors${r.timeouts ? ` (${r.timeouts} timeouts)` : ''}`);
+  }
   if (r['2xx'] === 0 && problems.length === 0) problems.push('no responses');
   return {
     url,

@@ -32,13 +32,18 @@ export function createInnerTRPCContext(
   opts: Pick<InnerContext, 'db' | 'redis' | 'userId'> & Partial<InnerContext>,
 ): InnerContext {
   const requestId = opts.requestId ?? crypto.randomUUID();
+  let log = opts.log;
   return {
     db: opts.db,
     redis: opts.redis,
     userId: opts.userId,
     requestId,
     ip: opts.ip ?? null,
-    log: opts.log ?? logger.child({ requestId }),
+    // The request's child logger is made on first use: most calls never log.
+    get log() {
+      log ??= logger.child({ requestId });
+      return log;
+    },
     now: opts.now ?? (() => new Date()),
     health: opts.health ?? createHealthService({ db: opts.db, redis: opts.redis, stripe: null, cacheSeconds: 0 }),
     rateLimiter: opts.rateLimiter ?? null,
@@ -112,7 +117,7 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   m.httpDuration.observe({ route: `trpc.${path}` }, ms / 1000);
   // Client errors (4xx) are the caller's; only server failures count against the endpoint.
   logPerformance(`trpc:${path}`, ms, { ok: result.ok || code !== 'INTERNAL_SERVER_ERROR' });
-  ctx.log.debug({ path, type, ok: result.ok, ms: Math.round(ms) }, 'procedure');
+  if (logger.isLevelEnabled('debug')) ctx.log.debug({ path, type, ok: result.ok, ms: Math.round(ms) }, 'procedure');
   return result;
 });
 
