@@ -10,7 +10,7 @@
  */
 import '~/server/env-files';
 import { parseArgs } from 'node:util';
-import { isAppError } from '~/server/errors';
+import { cliFailureReason } from './lib/cli-errors';
 import { createProgress } from './lib/progress';
 
 const USAGE = `usage: npm run marketing:cycle -- [--dry-run] [--batch-size <n>]
@@ -51,17 +51,11 @@ function parseOptions(argv: string[]): Options | { exit: number } {
   return { dryRun: values['dry-run'], batchSize };
 }
 
-function reason(error: unknown): string {
-  if (isAppError(error)) return error.message;
-  // Drizzle wraps driver errors (DrizzleQueryError, whose message holds the query): look at the cause.
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  const code = (error as { code?: unknown } | null)?.code ?? cause?.code;
-  if (code === 'ECONNREFUSED' || code === 'CONNECT_TIMEOUT') {
-    return 'PostgreSQL is not reachable (is it running? `npm run setup` starts a local one; DATABASE_URL says where)';
-  }
-  if (code === 'EACCES' || code === 'EROFS') return `cannot write the marketing log (${String(code)})`;
-  return error instanceof Error ? error.message : String(error);
-}
+const reason = (error: unknown) =>
+  cliFailureReason(error, {
+    EACCES: 'cannot write the marketing log (EACCES)',
+    EROFS: 'cannot write the marketing log (EROFS)',
+  });
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));

@@ -9,8 +9,8 @@
  */
 import '~/server/env-files';
 import { parseArgs } from 'node:util';
-import { isAppError } from '~/server/errors';
 import { parseIsoWeek } from '~/server/reports/iso-week';
+import { cliFailureReason } from './lib/cli-errors';
 import { createProgress } from './lib/progress';
 
 const USAGE = `usage: npm run report:weekly -- [--week <YYYY-Www>] [--dry-run]
@@ -52,14 +52,7 @@ function parseOptions(argv: string[]): Options | { exit: number } {
   return { week: values.week, dryRun: values['dry-run'] };
 }
 
-function reason(error: unknown): string {
-  if (isAppError(error)) return error.message;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ECONNREFUSED' || code === 'CONNECT_TIMEOUT') {
-    return 'PostgreSQL is not reachable (is it running? `npm run setup` starts a local one; DATABASE_URL says where)';
-  }
-  return error instanceof Error ? error.message : String(error);
-}
+const reason = (error: unknown) => cliFailureReason(error);
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));

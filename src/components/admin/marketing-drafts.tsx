@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Button } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
+import { Pager } from '~/components/ui/pager';
 import { useToast } from '~/components/ui/toast';
 import { api } from '~/trpc/react';
 
@@ -210,17 +211,7 @@ export function MarketingDrafts() {
         </ul>
       )}
 
-      {pages > 1 ? (
-        <div className="flex items-center justify-between text-sm">
-          <Button variant="secondary" size="sm" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
-            {tc('previous')}
-          </Button>
-          <span className="text-fg-muted">{tc('pageOf', { page: page + 1, pages })}</span>
-          <Button variant="secondary" size="sm" disabled={page + 1 >= pages} onClick={() => setPage((p) => p + 1)}>
-            {tc('next')}
-          </Button>
-        </div>
-      ) : null}
+      <Pager page={page} pages={pages} onPage={setPage} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Button, buttonClasses } from '~/components/ui/button';
 import { Dialog } from '~/components/ui/dialog';
+import { Pager } from '~/components/ui/pager';
 import { Table, Td, Th, THead } from '~/components/ui/table';
 import { useToast } from '~/components/ui/toast';
 import { Link } from '~/i18n/navigation';
@@ -207,17 +208,7 @@ export function WorkflowList() {
         </Table>
       )}
 
-      {pages > 1 ? (
-        <div className="flex items-center justify-between text-sm">
-          <Button variant="secondary" size="sm" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
-            {tc('previous')}
-          </Button>
-          <span className="text-fg-muted">{tc('pageOf', { page: page + 1, pages })}</span>
-          <Button variant="secondary" size="sm" disabled={page + 1 >= pages} onClick={() => setPage((p) => p + 1)}>
-            {tc('next')}
-          </Button>
-        </div>
-      ) : null}
+      <Pager page={page} pages={pages} onPage={setPage} />
 
       <CreateWorkflowDialog open={creating} onClose={() => setCreating(false)} />
       <Dialog
