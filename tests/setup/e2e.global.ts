@@ -14,7 +14,9 @@ export default async function globalSetup() {
   const port = process.env.E2E_PORT!;
   const server: ChildProcess = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', port], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    // Every browser test signs in from the same address: per-IP limits (integration-tested in
+    // tests/integration/rate-limit.test.ts) would turn a busy suite into 429s.
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', RATE_LIMIT_ENABLED: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
