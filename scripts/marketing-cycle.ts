@@ -10,7 +10,7 @@
  */
 import '~/server/env-files';
 import { parseArgs } from 'node:util';
-import { cliFailureReason } from './lib/cli-errors';
+import { cliFailureReason, runCli } from './lib/cli-errors';
 import { createProgress } from './lib/progress';
 
 const USAGE = `usage: npm run marketing:cycle -- [--dry-run] [--batch-size <n>]
@@ -99,9 +99,4 @@ async function main(): Promise<number> {
   }
 }
 
-main()
-  .then((code) => process.exit(code))
-  .catch((error: unknown) => {
-    console.error(`marketing:cycle failed: ${reason(error)}`);
-    process.exit(1);
-  });
+runCli('marketing:cycle', main, reason);

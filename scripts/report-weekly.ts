@@ -10,7 +10,7 @@
 import '~/server/env-files';
 import { parseArgs } from 'node:util';
 import { parseIsoWeek } from '~/server/reports/iso-week';
-import { cliFailureReason } from './lib/cli-errors';
+import { cliFailureReason, runCli } from './lib/cli-errors';
 import { createProgress } from './lib/progress';
 
 const USAGE = `usage: npm run report:weekly -- [--week <YYYY-Www>] [--dry-run]
@@ -61,11 +61,13 @@ async function main(): Promise<number> {
   const { env } = await import('~/env');
   const { createDb } = await import('~/server/db');
   const { runWeeklyReport } = await import('~/server/reports/weekly');
+  const { createMailTransport, sendMailVia } = await import('~/server/mail');
   const { db, sql } = createDb(env.DATABASE_URL, { max: 2 });
   const progress = createProgress('weekly report');
   try {
+    // Same as the job: e-mailed to admins only when a transport is configured (never on --dry-run).
     const result = await runWeeklyReport(
-      { db },
+      { db, sendMail: sendMailVia(createMailTransport()) },
       { week: options.week, dryRun: options.dryRun, onProgress: (pct, step) => progress.update(pct, step) },
     );
     progress.done();
@@ -76,7 +78,6 @@ async function main(): Promise<number> {
     } else {
       console.log(`dry run: ${result.period} computed; nothing stored, no file written`);
     }
-    // No mail adapter is wired into the CLI yet: nothing is ever sent from here.
     console.log(`e-mail: ${result.emailed === 'not_configured' ? 'not configured' : `sent to ${result.emailed} admin(s)`}`);
     return 0;
   } catch (error) {
@@ -88,9 +89,4 @@ async function main(): Promise<number> {
   }
 }
 
-main()
-  .then((code) => process.exit(code))
-  .catch((error: unknown) => {
-    console.error(`report:weekly failed: ${reason(error)}`);
-    process.exit(1);
-  });
+runCli('report:weekly', main, reason);

@@ -6,7 +6,7 @@ import type { Db } from '~/server/db';
 import type { Logger } from '~/server/logger';
 import { runGrowthRollup } from '~/server/growth/intelligence';
 import { runHeartbeat } from '~/server/health/heartbeat-job';
-import type { MailTransport } from '~/server/mail';
+import { sendMailVia, type MailTransport } from '~/server/mail';
 import { runMarketingCycle } from '~/server/marketing';
 import { runWeeklyReport } from '~/server/reports';
 import { recordWorkerHeartbeat } from '~/server/ops/heartbeat';
@@ -26,17 +26,13 @@ export type WorkerDeps = {
   lockDurationMs?: number;
 };
 
-/** E-mail only through a configured transport; none configured -> nothing is sent. */
-const sendMailOf = (mail: MailTransport) =>
-  mail.kind === 'none' ? undefined : async (m: Parameters<MailTransport['send']>[0]) => void (await mail.send(m));
-
 /** Each job is a one-liner into a domain function. */
 const HANDLERS: { [K in JobName]: (deps: WorkerDeps, job: Job, payload: z.output<(typeof JOBS)[K]['payload']>) => Promise<unknown> } = {
   heartbeat: (deps) => runHeartbeat(deps),
   // The job's own timestamp picks the week, so a late or retried job reports the right one.
   'weekly-report': (deps, job, payload) =>
     runWeeklyReport(
-      { db: deps.db, log: deps.log, sendMail: sendMailOf(deps.mail), now: () => new Date(job.timestamp) },
+      { db: deps.db, log: deps.log, sendMail: sendMailVia(deps.mail), now: () => new Date(job.timestamp) },
       { ...payload, onProgress: (pct) => job.updateProgress(pct) },
     ),
   // One draft per tenant, action and day (Europe/London): a retry or re-run creates nothing new.

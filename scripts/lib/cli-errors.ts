@@ -17,3 +17,16 @@ export function cliFailureReason(error: unknown, extra: Record<string, string> =
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Runs a CLI's main function: exits with its code, and on an unexpected throw prints
+ * "<name> failed: <reason>" and exits 1.
+ */
+export function runCli(name: string, main: () => Promise<number>, reason: (error: unknown) => string = (e) => cliFailureReason(e)): void {
+  main()
+    .then((code) => process.exit(code))
+    .catch((error: unknown) => {
+      console.error(`${name} failed: ${reason(error)}`);
+      process.exit(1);
+    });
+}

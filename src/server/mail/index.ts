@@ -2,6 +2,7 @@ export {
   createMailTransport,
   getMailTransport,
   NO_TRANSPORT_MESSAGE,
+  sendMailVia,
   type MailMessage,
   type MailTransport,
   type MailTransportKind,

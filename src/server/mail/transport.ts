@@ -137,3 +137,14 @@ export function getMailTransport(): MailTransport {
   globalForMail.levqorMail ??= createMailTransport();
   return globalForMail.levqorMail;
 }
+
+/**
+ * A plain send function for domain code that e-mails only when a transport is configured
+ * (e.g. the weekly report): undefined when there is none, so nothing is ever sent.
+ */
+export function sendMailVia(transport: MailTransport): ((msg: MailMessage) => Promise<void>) | undefined {
+  if (transport.kind === 'none') return undefined;
+  return async (msg) => {
+    await transport.send(msg);
+  };
+}

@@ -1,8 +1,7 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { buttonClasses } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
+import { ServerPager } from '~/components/ui/server-pager';
 import { Table, Td, Th, THead } from '~/components/ui/table';
-import { ServerLink as Link } from '~/components/ui/server-link';
 import type { Locale } from '~/i18n/routing';
 import { getServerApi } from '~/trpc/server';
 
@@ -28,9 +27,8 @@ export default async function AdminPage({
   const sp = await searchParams;
   const page = Math.max(0, Math.min(10_000, Number.parseInt(sp.page ?? '0', 10) || 0));
   const api = await getServerApi();
-  const [t, tc, tPlans, tStatus, format, overview, tenants] = await Promise.all([
+  const [t, tPlans, tStatus, format, overview, tenants] = await Promise.all([
     getTranslations('Admin'),
-    getTranslations('Common'),
     getTranslations('Plans'),
     getTranslations('TenantStatus'),
     getFormatter(),
@@ -81,25 +79,7 @@ export default async function AdminPage({
             ))}
           </tbody>
         </Table>
-        {pages > 1 ? (
-          <nav className="flex items-center justify-between text-sm" aria-label={tc('pageOf', { page: page + 1, pages })}>
-            {page > 0 ? (
-              <Link href={{ pathname: '/admin', query: { page: page - 1 } }} className={buttonClasses('secondary', 'sm')}>
-                {tc('previous')}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-fg-muted">{tc('pageOf', { page: page + 1, pages })}</span>
-            {page + 1 < pages ? (
-              <Link href={{ pathname: '/admin', query: { page: page + 1 } }} className={buttonClasses('secondary', 'sm')}>
-                {tc('next')}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <ServerPager pathname="/admin" page={page} pages={pages} />
       </section>
     </div>
   );

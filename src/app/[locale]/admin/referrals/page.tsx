@@ -2,6 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { buttonClasses } from '~/components/ui/button';
 import { Card, CardTitle } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';
+import { ServerPager } from '~/components/ui/server-pager';
 import { Table, Td, Th, THead } from '~/components/ui/table';
 import type { Locale } from '~/i18n/routing';
 import { BURST_THRESHOLD, BURST_WINDOW_MINUTES, FLAG_REASONS } from '~/server/growth/referrals';
@@ -26,9 +27,8 @@ export default async function AdminReferralsPage({
   const period: Period = typeof sp.period === 'string' && sp.period in PERIODS ? (sp.period as Period) : 'all';
   const page = Math.min(4000, Math.max(0, Number.parseInt(String(sp.page ?? '0'), 10) || 0));
   const api = await getServerApi();
-  const [t, tc, format, board, flagged] = await Promise.all([
+  const [t, format, board, flagged] = await Promise.all([
     getTranslations('Referrals'),
-    getTranslations('Common'),
     getFormatter(),
     api.referrals.leaderboard({ limit: 20, ...(PERIODS[period] ? { days: PERIODS[period] } : {}) }),
     api.referrals.flagged({ limit: FLAGGED_PAGE, offset: page * FLAGGED_PAGE }),
@@ -152,25 +152,13 @@ export default async function AdminReferralsPage({
             </tbody>
           </Table>
         )}
-        {pages > 1 ? (
-          <nav aria-label={t('flaggedTitle')} className="flex items-center justify-between text-sm">
-            {page > 0 ? (
-              <Link href={{ pathname: '/admin/referrals', query: { ...(period === 'all' ? {} : { period }), page: page - 1 } }} className={buttonClasses('secondary', 'sm')}>
-                {tc('previous')}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-fg-muted">{tc('pageOf', { page: page + 1, pages })}</span>
-            {page + 1 < pages ? (
-              <Link href={{ pathname: '/admin/referrals', query: { ...(period === 'all' ? {} : { period }), page: page + 1 } }} className={buttonClasses('secondary', 'sm')}>
-                {tc('next')}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <ServerPager
+          pathname="/admin/referrals"
+          page={page}
+          pages={pages}
+          query={period === 'all' ? {} : { period }}
+          label={t('flaggedTitle')}
+        />
       </Card>
     </div>
   );
