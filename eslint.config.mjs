@@ -19,7 +19,7 @@ const config = [
   },
   {
     // Places that run before or outside the validated env: the proxy, next.config, scripts, tests.
-    files: ['src/env.ts', 'src/proxy.ts', 'src/instrumentation.ts', 'src/server/env-files.ts', 'src/server/logger.ts', 'src/trpc/react.tsx', 'next.config.ts', 'drizzle.config.ts', 'scripts/**', 'tests/**', 'bench/**', 'vitest.config.ts'],
+    files: ['src/env.ts', 'src/proxy.ts', 'src/instrumentation.ts', 'src/server/infra/env-files.ts', 'src/server/infra/logger.ts', 'src/trpc/react.tsx', 'next.config.ts', 'drizzle.config.ts', 'scripts/**', 'tests/**', 'bench/**', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 ];

@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
-import { API_CSP, baseSecurityHeaders } from './src/server/http/security';
+import { API_CSP, baseSecurityHeaders } from './src/server/transport/rest/security';
 
 const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 const production = process.env.NODE_ENV === 'production';

@@ -136,8 +136,10 @@ export const growth: Bench = {
       info = await seed(url, TENANTS, log);
     }
 
-    const { createDb } = await import('~/server/db');
-    const { backfillGrowthRollups, getFunnel, getRetention, runGrowthRollup, COHORT_WEEKS } = await import('~/server/growth/intelligence');
+    const { createDb } = await import('~/server/infra/db/client');
+    const { backfillGrowthRollups, runGrowthRollup } = await import('~/server/domain/growth/intelligence/rollup');
+    const { getFunnel, getRetention } = await import('~/server/domain/growth/intelligence/views');
+    const { COHORT_WEEKS } = await import('~/server/domain/growth/intelligence/sql');
     const client = createDb(url, { max: 2 });
     const { db } = client;
     const q = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });

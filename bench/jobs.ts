@@ -26,7 +26,7 @@
  * figures do not drift as the seed ages.
  */
 import { spawn } from 'node:child_process';
-import { workerNodeOptions } from '../src/server/queue/worker-heap';
+import { workerNodeOptions } from '../src/server/infra/queue/worker-heap';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -175,8 +175,9 @@ export const jobs: Bench = {
 
     // ---- weekly report vs hand-written SQL, in this process (the same pool for both)
     // Imported once the environment is set: these validate it on import.
-    const { schema } = await import('~/server/db');
-    const { computeWeeklyFigures, lastCompleteWeek, previousWeek, METRIC_KEYS } = await import('~/server/reports');
+    const { schema } = await import('~/server/infra/db/client');
+    const { computeWeeklyFigures, METRIC_KEYS } = await import('~/server/domain/reports/figures');
+    const { lastCompleteWeek, previousWeek } = await import('~/server/domain/reports/iso-week');
 
     const anchor = new Date(bigSeed.info.anchor);
     const week = lastCompleteWeek(anchor);

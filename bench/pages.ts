@@ -10,9 +10,9 @@ import { gzipSync } from 'node:zlib';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import postgres from 'postgres';
-import { hashPassword } from '../src/server/accounts/password';
-import { createTenantWithOwner } from '../src/server/accounts/signup';
-import * as schema from '../src/server/db/schema';
+import { hashPassword } from '../src/server/domain/accounts/password';
+import { createTenantWithOwner } from '../src/server/domain/accounts/signup';
+import * as schema from '../src/server/infra/db/schema';
 import { BENCH_ENV } from './lib/server';
 import { check, type Bench } from './lib/types';
 

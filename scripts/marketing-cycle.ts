@@ -8,7 +8,7 @@
  * --dry-run computes and prints the same counts, writing no draft and no log line.
  * Exit code 0 on success, 1 with the reason on failure.
  */
-import '~/server/env-files';
+import '~/server/infra/env-files';
 import { parseArgs } from 'node:util';
 import { cliFailureReason, runCli } from './lib/cli-errors';
 import { createProgress } from './lib/progress';
@@ -62,9 +62,9 @@ async function main(): Promise<number> {
   if ('exit' in options) return options.exit;
 
   const { env } = await import('~/env');
-  const { createDb } = await import('~/server/db');
-  const { runMarketingCycle } = await import('~/server/marketing');
-  const { logger } = await import('~/server/logger');
+  const { createDb } = await import('~/server/infra/db/client');
+  const { runMarketingCycle } = await import('~/server/domain/marketing/cycle');
+  const { logger } = await import('~/server/infra/logger');
   const { db, sql } = createDb(env.DATABASE_URL, { max: 2 });
   const progress = createProgress('marketing cycle');
   try {

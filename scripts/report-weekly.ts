@@ -7,9 +7,9 @@
  * Prints the Markdown, where it went, and the e-mail status. Exit code 0 on success, 1 with the
  * reason on failure.
  */
-import '~/server/env-files';
+import '~/server/infra/env-files';
 import { parseArgs } from 'node:util';
-import { parseIsoWeek } from '~/server/reports/iso-week';
+import { parseIsoWeek } from '~/server/domain/reports/iso-week';
 import { cliFailureReason, runCli } from './lib/cli-errors';
 import { createProgress } from './lib/progress';
 
@@ -59,9 +59,9 @@ async function main(): Promise<number> {
   if ('exit' in options) return options.exit;
 
   const { env } = await import('~/env');
-  const { createDb } = await import('~/server/db');
-  const { runWeeklyReport } = await import('~/server/reports/weekly');
-  const { createMailTransport, sendMailVia } = await import('~/server/mail');
+  const { createDb } = await import('~/server/infra/db/client');
+  const { runWeeklyReport } = await import('~/server/domain/reports/weekly');
+  const { createMailTransport, sendMailVia } = await import('~/server/infra/mail/transport');
   const { db, sql } = createDb(env.DATABASE_URL, { max: 2 });
   const progress = createProgress('weekly report');
   try {

@@ -9,7 +9,7 @@ import { buildIfNeeded } from './lib/build';
 import { ROOT } from './lib/local-env';
 import { ServiceError } from './lib/services';
 import { setup } from './lib/setup';
-import { workerNodeOptions } from '~/server/queue/worker-heap';
+import { workerNodeOptions } from '~/server/infra/queue/worker-heap';
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
   const until = Date.now() + timeoutMs;

@@ -2,8 +2,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { env } = await import('./env');
-    const { logger } = await import('./server/logger');
-    const { flushTelemetry } = await import('./server/telemetry');
+    const { logger } = await import('./server/infra/logger');
+    const { flushTelemetry } = await import('./server/domain/telemetry/log');
     logger.info({ node_env: env.NODE_ENV, pid: process.pid }, 'levqor web process ready');
     // Buffered telemetry is written before the process stops.
     for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void flushTelemetry().catch(() => null));

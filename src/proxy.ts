@@ -1,8 +1,8 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { routing } from '~/i18n/routing';
-import { attributionFromQuery, REFERRAL_COOKIE, REFERRAL_COOKIE_MAX_AGE_SECONDS, withRequestCookie } from '~/server/growth/referrals-code';
-import { pageCsp, requestIdFrom } from '~/server/http/security';
+import { attributionFromQuery, REFERRAL_COOKIE, REFERRAL_COOKIE_MAX_AGE_SECONDS, withRequestCookie } from '~/server/domain/referrals/code';
+import { pageCsp, requestIdFrom } from '~/server/transport/rest/security';
 
 const intl = createMiddleware(routing);
 const dev = process.env.NODE_ENV !== 'production';

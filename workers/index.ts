@@ -1,11 +1,11 @@
-import '~/server/env-files';
+import '~/server/infra/env-files';
 import { env } from '~/env';
-import { createStripe } from '~/server/billing/stripe';
-import { createDb } from '~/server/db';
-import { createMailTransport } from '~/server/mail';
-import { logger } from '~/server/logger';
-import { createRedis } from '~/server/redis';
-import { configureTelemetry, flushTelemetry } from '~/server/telemetry';
+import { createStripe } from '~/server/domain/billing/stripe';
+import { createDb } from '~/server/infra/db/client';
+import { createMailTransport } from '~/server/infra/mail/transport';
+import { logger } from '~/server/infra/logger';
+import { createRedis } from '~/server/infra/redis';
+import { configureTelemetry, flushTelemetry } from '~/server/domain/telemetry/log';
 import { startWorkers } from './runtime';
 
 /**

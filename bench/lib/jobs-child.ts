@@ -83,8 +83,8 @@ async function main(): Promise<number> {
       // The worker's module graph (BullMQ, the job handlers and their domains), as a worker has it.
       await import('../../workers/runtime');
       const { env } = await import('~/env');
-      const { createDb } = await import('~/server/db');
-      const { logger } = await import('~/server/logger');
+      const { createDb } = await import('~/server/infra/db/client');
+      const { logger } = await import('~/server/infra/logger');
       const { db, sql } = createDb(env.DATABASE_URL, { max: 5 }); // as workers/index.ts
       try {
         await sql`select 1`;
@@ -92,7 +92,7 @@ async function main(): Promise<number> {
         rssBeforeJob = process.memoryUsage.rss();
         const started = performance.now();
         if (task === 'weekly-report') {
-          const { runWeeklyReport } = await import('~/server/reports');
+          const { runWeeklyReport } = await import('~/server/domain/reports/weekly');
           const r = await runWeeklyReport(
             { db, log: logger, reportsDir: String(args.reportsDir) },
             { week: String(args.week), dryRun: false },
@@ -100,7 +100,7 @@ async function main(): Promise<number> {
           jobMs = performance.now() - started;
           outcome = { ok: true, result: { period: r.period, stored: r.stored, file: r.file, markdownBytes: r.markdown.length, figures: r.figures.metrics } };
         } else {
-          const { runMarketingCycle } = await import('~/server/marketing');
+          const { runMarketingCycle } = await import('~/server/domain/marketing/cycle');
           const now = new Date(String(args.now));
           const r = await runMarketingCycle({ db, log: logger, now: () => now, logFile: String(args.logFile) }, { dryRun: false });
           jobMs = performance.now() - started;

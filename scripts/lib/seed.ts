@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { hashPassword } from '~/server/accounts/password';
-import { createTenantWithOwner } from '~/server/accounts/signup';
-import type { Db } from '~/server/db';
-import { tenants, users, workflows } from '~/server/db/schema';
-import type { WorkflowStep } from '~/server/workflows/steps';
-import { workflowStepsSchema } from '~/server/workflows/steps';
+import { hashPassword } from '~/server/domain/accounts/password';
+import { createTenantWithOwner } from '~/server/domain/accounts/signup';
+import type { Db } from '~/server/infra/db/client';
+import { tenants, users, workflows } from '~/server/infra/db/schema';
+import type { WorkflowStep } from '~/server/domain/workflows/steps';
+import { workflowStepsSchema } from '~/server/domain/workflows/steps';
 import { ROOT } from './local-env';
 
 export type DemoCredentials = { admin: { email: string; password: string }; member: { email: string; password: string } };

@@ -3,7 +3,7 @@
  * local and stopped), the database, migrations, demo data. Used by `npm start`, `npm run dev`
  * and `npm test` (with --test --fresh: a fresh test database, no demo data).
  */
-import '~/server/env-files';
+import '~/server/infra/env-files';
 import { ensureLocalSecrets } from './local-env';
 import { ensureDatabase, ensurePostgres, ensureRedis } from './services';
 
@@ -33,7 +33,7 @@ export async function setup(opts: SetupOptions = {}) {
   log(`Database ${new URL(env.DATABASE_URL).pathname.slice(1)} is migrated.`);
   if (test || opts.seed === false) return null;
 
-  const { createDb } = await import('~/server/db');
+  const { createDb } = await import('~/server/infra/db/client');
   const { seedDemo } = await import('./seed');
   const { db, sql } = createDb(env.DATABASE_URL, { max: 2 });
   try {

@@ -5,11 +5,11 @@ import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { localizedPath } from '~/i18n/paths';
 import { LOCALE_COOKIE, routing } from '~/i18n/routing';
-import { setLocaleInputSchema, setUserLocale } from '~/server/accounts/users';
-import { signOut } from '~/server/auth';
-import { getCurrentUser } from '~/server/auth/current-user';
-import { getDb } from '~/server/db';
-import { logger } from '~/server/logger';
+import { setLocaleInputSchema, setUserLocale } from '~/server/domain/accounts/users';
+import { signOut } from '~/server/transport/auth/next-auth';
+import { getCurrentUser } from '~/server/transport/auth/current-user';
+import { getDb } from '~/server/infra/db/client';
+import { logger } from '~/server/infra/logger';
 
 /** Signs out and lands on the localised home page. */
 export async function signOutAction() {

@@ -6,7 +6,7 @@ import { createTRPCReact } from '@trpc/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
 import superjson from 'superjson';
-import type { AppRouter } from '~/server/api/root';
+import type { AppRouter } from '~/server/transport/trpc/root';
 import { makeQueryClient } from './query-client';
 
 let browserQueryClient: QueryClient | undefined;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { growthEvents } from '~/server/db/schema';
+import { growthEvents } from '~/server/infra/db/schema';
 import { makeUser, setupTestDeps } from '../helpers/deps';
 import { messages, newContext, setupBrowser, signIn } from './browser';
 

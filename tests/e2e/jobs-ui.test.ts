@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { marketingDrafts } from '~/server/db/schema';
-import { runMarketingCycle } from '~/server/marketing';
-import { runWeeklyReport } from '~/server/reports';
+import { marketingDrafts } from '~/server/infra/db/schema';
+import { runMarketingCycle } from '~/server/domain/marketing/cycle';
+import { runWeeklyReport } from '~/server/domain/reports/weekly';
 import { makeUser, setupTestDeps } from '../helpers/deps';
 import { messages, newContext, setupBrowser, signIn } from './browser';
 

@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DFY_PACKAGES, DFY_PACKAGES_GBP, MONTHLY_PRICE_GBP, PLANS, SUPPORT_SLA_HOURS, TRIAL_TEXT, YEARLY_PRICE_GBP } from '~/server/billing/pricing';
-import { tenants } from '~/server/db/schema';
+import { DFY_PACKAGES, DFY_PACKAGES_GBP, MONTHLY_PRICE_GBP, PLANS, SUPPORT_SLA_HOURS, TRIAL_TEXT, YEARLY_PRICE_GBP } from '~/server/domain/billing/pricing';
+import { tenants } from '~/server/infra/db/schema';
 import { makeUser, setupTestDeps } from '../helpers/deps';
 import { messages, newContext, scriptWeight, setupBrowser, signIn } from './browser';
 

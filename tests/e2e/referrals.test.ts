@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { growthEvents, referralClicks, referrals, tenants, users } from '~/server/db/schema';
-import { getOrCreateReferralCode, recordReferralSignup } from '~/server/growth/referrals';
+import { growthEvents, referralClicks, referrals, tenants, users } from '~/server/infra/db/schema';
+import { getOrCreateReferralCode, recordReferralSignup } from '~/server/domain/referrals/referrals';
 import { makeUser, setupTestDeps, uniqueEmail } from '../helpers/deps';
 import { messages, newContext, setupBrowser, signIn } from './browser';
 

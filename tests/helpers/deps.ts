@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
-import { hashPassword } from '~/server/accounts/password';
-import { createTenantWithOwner } from '~/server/accounts/signup';
-import { createCaller } from '~/server/api/root';
-import { createInnerTRPCContext } from '~/server/api/trpc';
-import { createDb, type Db } from '~/server/db';
-import { users } from '~/server/db/schema';
-import { createRedis } from '~/server/redis';
+import { hashPassword } from '~/server/domain/accounts/password';
+import { createTenantWithOwner } from '~/server/domain/accounts/signup';
+import { createCaller } from '~/server/transport/trpc/root';
+import { createInnerTRPCContext } from '~/server/transport/trpc/trpc';
+import { createDb, type Db } from '~/server/infra/db/client';
+import { users } from '~/server/infra/db/schema';
+import { createRedis } from '~/server/infra/redis';
 
 /** Real PostgreSQL (levqor_test) and Redis for a test file; closed after the file. */
 export function setupTestDeps(): { db: Db; redis: Redis } {

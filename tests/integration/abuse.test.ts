@@ -2,24 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { count, eq, max } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  abuseCardsKey,
-  abuseWindowKey,
-  assertNotBlocked,
-  hashClientIp,
-  isBlocked,
-  listAbuseSignals,
-  MemoryWindowStore,
-  recordAbuseEvent,
-  type AbuseEvent,
-  type RecordAbuseDeps,
-} from '~/server/abuse';
-import { applyWindowsInRedis, type WindowSpec } from '~/server/abuse/windows';
-import { createDb } from '~/server/db';
-import { abuseSignals } from '~/server/db/schema';
+import { abuseCardsKey, abuseWindowKey, assertNotBlocked, isBlocked, listAbuseSignals, recordAbuseEvent, type AbuseEvent, type RecordAbuseDeps } from '~/server/domain/abuse/signals';
+import { hashClientIp } from '~/server/domain/abuse/hash';
+import { MemoryWindowStore } from '~/server/domain/abuse/windows';
+import { applyWindowsInRedis, type WindowSpec } from '~/server/domain/abuse/windows';
+import { createDb } from '~/server/infra/db/client';
+import { abuseSignals } from '~/server/infra/db/schema';
 import { AppError } from '~/server/errors';
-import { createLogger } from '~/server/logger';
-import { createRedis, redisKey } from '~/server/redis';
+import { createLogger } from '~/server/infra/logger';
+import { createRedis, redisKey } from '~/server/infra/redis';
 import { setupTestDeps } from '../helpers/deps';
 
 const deps = setupTestDeps();

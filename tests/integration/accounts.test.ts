@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createSignInThrottle, verifyCredentials } from '~/server/accounts/signin';
-import { signUp, TRIAL_DAYS } from '~/server/accounts/signup';
-import { tenants, users } from '~/server/db/schema';
+import { createSignInThrottle, verifyCredentials } from '~/server/domain/accounts/signin';
+import { signUp, TRIAL_DAYS } from '~/server/domain/accounts/signup';
+import { tenants, users } from '~/server/infra/db/schema';
 import { AppError } from '~/server/errors';
-import { createRedis } from '~/server/redis';
+import { createRedis } from '~/server/infra/redis';
 import { uniqueEmail, setupTestDeps } from '../helpers/deps';
 
 const deps = setupTestDeps();

@@ -1,12 +1,12 @@
 import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadCurrentUser, type CurrentUser } from '~/server/accounts/users';
-import { createOpenAiProvider } from '~/server/ai/provider';
-import { aiChat, aiDebug, aiOnboarding, aiWorkflow } from '~/server/ai/service';
-import { aiUsage } from '~/server/db/schema';
-import { createLogger } from '~/server/logger';
-import { workflowStepsSchema } from '~/server/workflows/steps';
+import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/users';
+import { createOpenAiProvider } from '~/server/domain/ai/provider';
+import { aiChat, aiDebug, aiOnboarding, aiWorkflow } from '~/server/domain/ai/service';
+import { aiUsage } from '~/server/infra/db/schema';
+import { createLogger } from '~/server/infra/logger';
+import { workflowStepsSchema } from '~/server/domain/workflows/steps';
 import { startFakeOpenAi } from '../helpers/fake-openai';
 import { makeUser, setupTestDeps } from '../helpers/deps';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadCurrentUser, type CurrentUser } from '~/server/accounts/users';
-import { AI_MONTHLY_CREDITS } from '~/server/ai/config';
-import { handleAiRestRequest } from '~/server/ai/rest';
-import { aiUsage } from '~/server/db/schema';
-import { workflowStepsSchema } from '~/server/workflows/steps';
+import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/users';
+import { AI_MONTHLY_CREDITS } from '~/server/domain/ai/config';
+import { handleAiRestRequest } from '~/server/transport/rest/ai';
+import { aiUsage } from '~/server/infra/db/schema';
+import { workflowStepsSchema } from '~/server/domain/workflows/steps';
 import { makeUser, setupTestDeps } from '../helpers/deps';
 
 /**

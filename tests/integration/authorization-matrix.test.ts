@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { appRouter } from '~/server/api/root';
-import { discountSuggestions, reports } from '~/server/db/schema';
-import { runWeeklyReport } from '~/server/reports';
-import type { Access } from '~/server/api/trpc';
+import { appRouter } from '~/server/transport/trpc/root';
+import { discountSuggestions, reports } from '~/server/infra/db/schema';
+import { runWeeklyReport } from '~/server/domain/reports/weekly';
+import type { Access } from '~/server/transport/trpc/trpc';
 import { callerFor, makeUser, setupTestDeps, type TestUser } from '../helpers/deps';
 
 /**

@@ -1,17 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadCurrentUser, type CurrentUser } from '~/server/accounts/users';
-import {
-  createCheckoutSession,
-  createPortalSession,
-  getBillingStatus,
-  type BillingConfig,
-  type BillingDeps,
-  type PriceIds,
-} from '~/server/billing';
-import { createStripe } from '~/server/billing/stripe';
-import { subscriptions, tenants } from '~/server/db/schema';
+import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/users';
+import { createCheckoutSession, createPortalSession, getBillingStatus, type BillingDeps } from '~/server/domain/billing/checkout';
+import { type BillingConfig, type PriceIds } from '~/server/domain/billing/config';
+import { createStripe } from '~/server/domain/billing/stripe';
+import { subscriptions, tenants } from '~/server/infra/db/schema';
 import { isAppError } from '~/server/errors';
 import { startFakeStripe, type FakeStripe } from '../helpers/fake-stripe';
 import { callerFor, makeUser, setupTestDeps } from '../helpers/deps';

@@ -27,10 +27,10 @@ const STRIPE_ENV = {
 };
 Object.assign(process.env, STRIPE_ENV);
 const { POST } = await import('~/app/api/stripe/webhook/route');
-const { getSql } = await import('~/server/db');
-const schema = await import('~/server/db/schema');
-const { mrrPence } = await import('~/server/billing');
-const { computeWeeklyFigures } = await import('~/server/reports/figures');
+const { getSql } = await import('~/server/infra/db/client');
+const schema = await import('~/server/infra/db/schema');
+const { mrrPence } = await import('~/server/domain/billing/mrr');
+const { computeWeeklyFigures } = await import('~/server/domain/reports/figures');
 const { makeUser, setupTestDeps } = await import('../helpers/deps');
 
 const { growthEvents, referralCodes, referrals, stripeEvents, subscriptions, tenants } = schema;

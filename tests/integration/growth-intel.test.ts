@@ -5,36 +5,23 @@ import { Queue, QueueEvents } from 'bullmq';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, gte, like, lte } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStripe } from '~/server/billing/stripe';
+import { createStripe } from '~/server/domain/billing/stripe';
 import {
   discountSuggestions,
   growthCohortRollups,
   growthDailyRollups,
   growthEvents,
   tenants,
-} from '~/server/db/schema';
+} from '~/server/infra/db/schema';
 import { isAppError } from '~/server/errors';
-import { logger } from '~/server/logger';
-import { createMailTransport } from '~/server/mail';
-import { createRedis } from '~/server/redis';
+import { logger } from '~/server/infra/logger';
+import { createMailTransport } from '~/server/infra/mail/transport';
+import { createRedis } from '~/server/infra/redis';
 import { startWorkers } from '../../workers/runtime';
-import {
-  AUTO_APPLY_OFF_MESSAGE,
-  decideDiscountSuggestion,
-  listDiscountSuggestions,
-  STRIPE_NOT_CONFIGURED_MESSAGE,
-  suggestionsOfDay,
-} from '~/server/growth/discounts';
-import {
-  addDays,
-  backfillGrowthRollups,
-  getActivity,
-  getFunnel,
-  getRetention,
-  getSourceRoi,
-  runGrowthRollup,
-  weekStartOf,
-} from '~/server/growth/intelligence';
+import { AUTO_APPLY_OFF_MESSAGE, decideDiscountSuggestion, listDiscountSuggestions, STRIPE_NOT_CONFIGURED_MESSAGE, suggestionsOfDay } from '~/server/domain/growth/discounts/decide';
+import { addDays, weekStartOf } from '~/server/domain/growth/intelligence/dates';
+import { backfillGrowthRollups, runGrowthRollup } from '~/server/domain/growth/intelligence/rollup';
+import { getActivity, getFunnel, getRetention, getSourceRoi } from '~/server/domain/growth/intelligence/views';
 import { callerFor, makeUser, setupTestDeps } from '../helpers/deps';
 
 /**

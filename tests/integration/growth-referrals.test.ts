@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTenantWithOwner, signUp } from '~/server/accounts/signup';
-import { growthEvents, referralClicks, referralCodes, referrals, tenants, users } from '~/server/db/schema';
+import { createTenantWithOwner, signUp } from '~/server/domain/accounts/signup';
+import { growthEvents, referralClicks, referralCodes, referrals, tenants, users } from '~/server/infra/db/schema';
 import {
   BURST_THRESHOLD,
   completeSignupGrowth,
   getOrCreateReferralCode,
   recordReferralClick,
   recordReferralSignup,
-} from '~/server/growth/referrals';
-import { recordLandingVisit } from '~/server/growth/referrals-landing';
+} from '~/server/domain/referrals/referrals';
+import { recordLandingVisit } from '~/server/domain/referrals/landing';
 import { callerFor, makeUser, setupTestDeps, uniqueEmail, type TestUser } from '../helpers/deps';
 
 const deps = setupTestDeps();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEMPLATES } from '~/server/growth/templates-catalog';
+import { TEMPLATES } from '~/server/domain/growth/templates-catalog';
 import { callerFor, makeUser, setupTestDeps } from '../helpers/deps';
 
 const deps = setupTestDeps();

@@ -1,12 +1,12 @@
 import { and, eq, gte } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDb } from '~/server/db';
-import { incidents } from '~/server/db/schema';
-import { runHeartbeat } from '~/server/health/heartbeat-job';
-import { recordCheckResults } from '~/server/health/incidents';
-import { checkReadiness, createHealthService, healthSummarySchema } from '~/server/health/summary';
-import { recordWorkerHeartbeat } from '~/server/ops/heartbeat';
-import { createRedis } from '~/server/redis';
+import { createDb } from '~/server/infra/db/client';
+import { incidents } from '~/server/infra/db/schema';
+import { runHeartbeat } from '~/server/domain/health/heartbeat-job';
+import { recordCheckResults } from '~/server/domain/health/incidents';
+import { checkReadiness, createHealthService, healthSummarySchema } from '~/server/domain/health/summary';
+import { recordWorkerHeartbeat } from '~/server/domain/health/worker-heartbeat';
+import { createRedis } from '~/server/infra/redis';
 import { callerFor, makeUser, setupTestDeps } from '../helpers/deps';
 import { createTcpProxy } from '../helpers/tcp-proxy';
 

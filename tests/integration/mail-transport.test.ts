@@ -4,8 +4,8 @@ import { Writable } from 'node:stream';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '~/server/errors';
-import { createLogger } from '~/server/logger';
-import { createMailTransport, getMailTransport, NO_TRANSPORT_MESSAGE } from '~/server/mail';
+import { createLogger } from '~/server/infra/logger';
+import { createMailTransport, getMailTransport, NO_TRANSPORT_MESSAGE } from '~/server/infra/mail/transport';
 
 /**
  * The e-mail adapter (DEV_SAFETY §2): the real nodemailer against a local SMTP server

@@ -7,18 +7,14 @@ import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Db } from '~/server/db';
-import { marketingDrafts, tenants, users } from '~/server/db/schema';
-import { createMailTransport, type MailTransport } from '~/server/mail';
-import {
-  decideDrafts,
-  decideDraftsInputSchema,
-  listDrafts,
-  renderDraft,
-  runMarketingCycle,
-  sendApprovedDrafts,
-  type MarketingSegment,
-} from '~/server/marketing';
+import type { Db } from '~/server/infra/db/client';
+import { marketingDrafts, tenants, users } from '~/server/infra/db/schema';
+import { createMailTransport, type MailTransport } from '~/server/infra/mail/transport';
+import { decideDrafts, listDrafts, sendApprovedDrafts } from '~/server/domain/marketing/drafts';
+import { decideDraftsInputSchema } from '~/server/domain/marketing/schemas';
+import { renderDraft } from '~/server/domain/marketing/content';
+import { runMarketingCycle } from '~/server/domain/marketing/cycle';
+import { type MarketingSegment } from '~/server/domain/marketing/segments';
 import { makeUser, setupTestDeps } from '../helpers/deps';
 
 /**

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { marketingDrafts } from '~/server/db/schema';
-import { cycleDate } from '~/server/marketing';
+import { marketingDrafts } from '~/server/infra/db/schema';
+import { cycleDate } from '~/server/domain/marketing/segments';
 import { setupTestDeps } from '../helpers/deps';
 
 /**

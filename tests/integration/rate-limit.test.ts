@@ -1,11 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { createCaller } from '~/server/api/root';
-import { createInnerTRPCContext } from '~/server/api/trpc';
-import { rest } from '~/server/http/rest';
-import { createRedis } from '~/server/redis';
-import { chooseRateLimits } from '~/server/scaling/policy';
-import { createRateLimiter, getRateLimiter } from '~/server/scaling/rate-limit';
+import { createCaller } from '~/server/transport/trpc/root';
+import { createInnerTRPCContext } from '~/server/transport/trpc/trpc';
+import { rest } from '~/server/transport/rest/rest';
+import { createRedis } from '~/server/infra/redis';
+import { chooseRateLimits } from '~/server/domain/scaling/policy';
+import { createRateLimiter, getRateLimiter } from '~/server/domain/scaling/rate-limit';
 import { makeUser, setupTestDeps } from '../helpers/deps';
 
 const deps = setupTestDeps();

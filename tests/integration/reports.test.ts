@@ -15,21 +15,13 @@ import {
   tenants,
   users,
   workflows,
-} from '~/server/db/schema';
-import { logger } from '~/server/logger';
-import {
-  computeWeeklyFigures,
-  getReport,
-  listReports,
-  listReportsOutputSchema,
-  parseIsoWeek,
-  previousWeek,
-  reportDetailSchema,
-  runWeeklyReport,
-  type IsoWeek,
-  type WeeklyFigures,
-} from '~/server/reports';
-import { formatPence } from '~/server/reports/render';
+} from '~/server/infra/db/schema';
+import { logger } from '~/server/infra/logger';
+import { computeWeeklyFigures, type WeeklyFigures } from '~/server/domain/reports/figures';
+import { getReport, listReports, listReportsOutputSchema, reportDetailSchema } from '~/server/domain/reports/list';
+import { parseIsoWeek, previousWeek, type IsoWeek } from '~/server/domain/reports/iso-week';
+import { runWeeklyReport } from '~/server/domain/reports/weekly';
+import { formatPence } from '~/server/domain/reports/render';
 import { makeUser, setupTestDeps, uniqueEmail } from '../helpers/deps';
 
 /**

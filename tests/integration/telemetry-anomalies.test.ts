@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { TransactionRollbackError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '~/server/db';
-import { incidents, telemetryEvents } from '~/server/db/schema';
-import { createTelemetryWriter } from '~/server/telemetry';
-import { ALL_ENDPOINTS, detectAnomalies, type Anomaly } from '~/server/telemetry/anomalies';
-import { computeHealthScore, healthScoreHistory } from '~/server/telemetry/score';
+import type { Db } from '~/server/infra/db/client';
+import { incidents, telemetryEvents } from '~/server/infra/db/schema';
+import { createTelemetryWriter } from '~/server/domain/telemetry/log';
+import { ALL_ENDPOINTS, detectAnomalies, type Anomaly } from '~/server/domain/telemetry/anomalies';
+import { computeHealthScore, healthScoreHistory } from '~/server/domain/telemetry/score';
 import { setupTestDeps } from '../helpers/deps';
 
 const deps = setupTestDeps();

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { asc, like } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { POST } from '~/app/api/telemetry/route';
-import { getSql } from '~/server/db';
-import { telemetryEvents } from '~/server/db/schema';
+import { getSql } from '~/server/infra/db/client';
+import { telemetryEvents } from '~/server/infra/db/schema';
 import { AppError } from '~/server/errors';
-import { ingestTelemetryRequest, TELEMETRY_MAX_BODY_BYTES } from '~/server/telemetry/ingest';
+import { ingestTelemetryRequest, TELEMETRY_MAX_BODY_BYTES } from '~/server/domain/telemetry/ingest';
 import { setupTestDeps } from '../helpers/deps';
 
 const deps = setupTestDeps();

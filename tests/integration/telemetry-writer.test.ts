@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { asc, eq, like, or } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { createDb } from '~/server/db';
-import { telemetryEvents } from '~/server/db/schema';
+import { createDb } from '~/server/infra/db/client';
+import { telemetryEvents } from '~/server/infra/db/schema';
 import { AppError } from '~/server/errors';
-import { createTelemetryWriter } from '~/server/telemetry';
+import { createTelemetryWriter } from '~/server/domain/telemetry/log';
 import { setupTestDeps } from '../helpers/deps';
 
 const deps = setupTestDeps();

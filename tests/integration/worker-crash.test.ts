@@ -4,8 +4,8 @@ import { Queue } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { reports } from '~/server/db/schema';
-import { createRedis } from '~/server/redis';
+import { reports } from '~/server/infra/db/schema';
+import { createRedis } from '~/server/infra/redis';
 import { setupTestDeps } from '../helpers/deps';
 
 /**

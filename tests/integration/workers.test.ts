@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
-import { logger } from '~/server/logger';
-import { createMailTransport } from '~/server/mail';
-import { readWorkerHeartbeat, workerHeartbeatKey } from '~/server/ops/heartbeat';
-import { createRedis } from '~/server/redis';
+import { logger } from '~/server/infra/logger';
+import { createMailTransport } from '~/server/infra/mail/transport';
+import { readWorkerHeartbeat, workerHeartbeatKey } from '~/server/domain/health/worker-heartbeat';
+import { createRedis } from '~/server/infra/redis';
 import { startWorkers } from '../../workers/runtime';
 import { setupTestDeps } from '../helpers/deps';
 

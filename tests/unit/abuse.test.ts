@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ABUSE_CONFIG, EVENT_WINDOW, resolveAbuseConfig } from '~/server/abuse/config';
-import { hashCardFingerprint, hashClientIp, hashIp, ipHashSalt, ipSubject } from '~/server/abuse/hash';
-import { MemoryWindowStore, type WindowSpec } from '~/server/abuse/windows';
+import { DEFAULT_ABUSE_CONFIG, EVENT_WINDOW, resolveAbuseConfig } from '~/server/domain/abuse/config';
+import { hashCardFingerprint, hashClientIp, hashIp, ipHashSalt, ipSubject } from '~/server/domain/abuse/hash';
+import { MemoryWindowStore, type WindowSpec } from '~/server/domain/abuse/windows';
 
 const SALT = 'unit-test-salt-0123456789';
 

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locales, type Locale } from '~/i18n/locales';
-import { answerHelpLocally } from '~/server/ai/engine/chat';
-import { classifyError, diagnoseLocally } from '~/server/ai/engine/debug';
-import { onboardingLocally, type OnboardingFacts } from '~/server/ai/engine/onboarding';
-import { buildWorkflowLocally } from '~/server/ai/engine/workflow';
-import { DEBUG_PATTERN_IDS, HELP_ARTICLE_IDS, helpArticle, textsFor } from '~/server/ai/help';
-import { createBm25Index, tokenize } from '~/server/ai/text';
-import { MONTHLY_PRICE_GBP, TRIAL_TEXT, YEARLY_PRICE_GBP } from '~/server/billing/pricing';
-import { workflowStepsSchema } from '~/server/workflows/steps';
+import { answerHelpLocally } from '~/server/domain/ai/engine/chat';
+import { classifyError, diagnoseLocally } from '~/server/domain/ai/engine/debug';
+import { onboardingLocally, type OnboardingFacts } from '~/server/domain/ai/engine/onboarding';
+import { buildWorkflowLocally } from '~/server/domain/ai/engine/workflow';
+import { DEBUG_PATTERN_IDS, HELP_ARTICLE_IDS, helpArticle, textsFor } from '~/server/domain/ai/help/catalog';
+import { createBm25Index, tokenize } from '~/server/domain/ai/text';
+import { MONTHLY_PRICE_GBP, TRIAL_TEXT, YEARLY_PRICE_GBP } from '~/server/domain/billing/pricing';
+import { workflowStepsSchema } from '~/server/domain/workflows/steps';
 
 /**
  * The local AI engine (SPEC A2) on real-looking requests: tests/fixtures/ai/*.json hold the

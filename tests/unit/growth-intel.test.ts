@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateDiscountRules } from '~/server/growth/discounts/suggest';
-import { addDays, dayRanges, daysBetween, daysIn, isDay, isoWeekLabel, weekStartOf } from '~/server/growth/intelligence/dates';
-import { funnelInputSchema, growthRollupInputSchema } from '~/server/growth/intelligence/schemas';
+import { evaluateDiscountRules } from '~/server/domain/growth/discounts/suggest';
+import { addDays, dayRanges, daysBetween, daysIn, isDay, isoWeekLabel, weekStartOf } from '~/server/domain/growth/intelligence/dates';
+import { funnelInputSchema, growthRollupInputSchema } from '~/server/domain/growth/intelligence/schemas';
 
 describe('growth intelligence days and weeks (UTC)', () => {
   it('validates calendar days', () => {

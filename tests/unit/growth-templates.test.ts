@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locales } from '~/i18n/locales';
-import { TEMPLATE_CATEGORIES, TEMPLATE_IDS, TEMPLATES } from '~/server/growth/templates-catalog';
-import { foldForSearch, listTemplates, templateWorkflow } from '~/server/growth/templates';
-import { workflowStepsSchema } from '~/server/workflows/steps';
+import { TEMPLATE_CATEGORIES, TEMPLATE_IDS, TEMPLATES } from '~/server/domain/growth/templates-catalog';
+import { foldForSearch, listTemplates, templateWorkflow } from '~/server/domain/growth/templates';
+import { workflowStepsSchema } from '~/server/domain/workflows/steps';
 
 type Texts = { name: string; description: string; steps: Record<string, string> };
 const catalog = (locale: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCrossSiteRequest } from '~/server/http/csrf';
-import { baseSecurityHeaders, pageCsp, requestIdFrom } from '~/server/http/security';
+import { isCrossSiteRequest } from '~/server/transport/rest/csrf';
+import { baseSecurityHeaders, pageCsp, requestIdFrom } from '~/server/transport/rest/security';
 
 const req = (method: string, headers: Record<string, string>) =>
   new Request('http://localhost:3000/api/trpc/x', { method, headers });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, maskEmail } from '~/server/logger';
+import { createLogger, maskEmail } from '~/server/infra/logger';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -59,7 +59,7 @@ describe('env validation at boot (SPEC F4)', () => {
 
 describe('log scrubbing', () => {
   it('masks e-mails and IPs anywhere in a log line, keeps times and versions', async () => {
-    const { scrubPersonal } = await import('~/server/logger');
+    const { scrubPersonal } = await import('~/server/infra/logger');
     expect(scrubPersonal('user ada@example.com from 10.1.2.3 and ::1 via 2001:db8::1')).toBe('user [email] from [ip] and [ip] via [ip]');
     expect(scrubPersonal('at 12:34:56, version 4.1.12')).toBe('at 12:34:56, version 4.1.12');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sendMailVia, type MailMessage, type MailTransport } from '~/server/mail';
+import { sendMailVia, type MailMessage, type MailTransport } from '~/server/infra/mail/transport';
 
 describe('sendMailVia', () => {
   it('gives nothing to send with when no transport is configured', () => {

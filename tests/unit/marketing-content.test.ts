@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { locales } from '~/i18n/locales';
-import {
-  cycleDate,
-  MARKETING_SEGMENTS,
-  pickFeature,
-  renderDraft,
-  resolveLocale,
-  SEGMENT_ACTIONS,
-  SEGMENT_FEATURES,
-} from '~/server/marketing';
+import { cycleDate, MARKETING_SEGMENTS, SEGMENT_ACTIONS, SEGMENT_FEATURES } from '~/server/domain/marketing/segments';
+import { pickFeature, renderDraft, resolveLocale } from '~/server/domain/marketing/content';
 import en from '../../messages/en.json';
 
 /** Pure parts of the marketing cycle (SPEC J2): cycle date, locale, feature choice, content. */

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDoc, checkPricingDrift, extractFigures, formatDriftReport, yearlyMonths } from '~/server/billing/drift';
-import { TRIAL_TEXT } from '~/server/billing/pricing';
+import { checkDoc, checkPricingDrift, extractFigures, formatDriftReport, yearlyMonths } from '~/server/domain/billing/drift';
+import { TRIAL_TEXT } from '~/server/domain/billing/pricing';
 import { locales } from '~/i18n/routing';
 
 /**

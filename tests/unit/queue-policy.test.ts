@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultJobOptions, retryDelayMs } from '~/server/queue/queues';
-import { SCHEDULERS } from '~/server/queue/schedulers';
-import { JOBS } from '~/server/queue/jobs';
+import { defaultJobOptions, retryDelayMs } from '~/server/infra/queue/queues';
+import { SCHEDULERS } from '~/server/transport/jobs/schedulers';
+import { JOBS } from '~/server/transport/jobs/definitions';
 
 describe('job retry policy (SPEC J1)', () => {
   it('retries 5 times with exponential backoff from 1 s capped at 5 min', () => {
@@ -26,7 +26,7 @@ describe('job retry policy (SPEC J1)', () => {
 describe('worker heap budget', () => {
   it('is passed by every launcher', async () => {
     const { readFileSync } = await import('node:fs');
-    const { WORKER_HEAP_MB, workerNodeOptions } = await import('~/server/queue/worker-heap');
+    const { WORKER_HEAP_MB, workerNodeOptions } = await import('~/server/infra/queue/worker-heap');
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.workers).toContain(`--max-old-space-size=${WORKER_HEAP_MB}`);
     expect(readFileSync('scripts/dev.sh', 'utf8')).toContain(`--max-old-space-size=${WORKER_HEAP_MB}`);

@@ -8,9 +8,9 @@ import {
   parseReferralCookie,
   REFERRAL_ALPHABET,
   withRequestCookie,
-} from '~/server/growth/referrals-code';
-import { canonicalEmail } from '~/server/growth/referrals';
-import { visitorHash } from '~/server/growth/referrals-landing';
+} from '~/server/domain/referrals/code';
+import { canonicalEmail } from '~/server/domain/referrals/referrals';
+import { visitorHash } from '~/server/domain/referrals/landing';
 
 describe('referral codes and attribution cookie (SPEC G2)', () => {
   it('draws 8+ characters from an unambiguous alphabet', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createProgress, type ProgressStream } from '../../scripts/lib/progress';
-import { metric, METRIC_KEYS, type WeeklyFigures } from '~/server/reports/figures';
-import { isoWeekOf, lastCompleteWeek, parseIsoWeek, previousWeek } from '~/server/reports/iso-week';
-import { formatChange, formatPence, renderWeeklyReportMarkdown } from '~/server/reports/render';
+import { metric, METRIC_KEYS, type WeeklyFigures } from '~/server/domain/reports/figures';
+import { isoWeekOf, lastCompleteWeek, parseIsoWeek, previousWeek } from '~/server/domain/reports/iso-week';
+import { formatChange, formatPence, renderWeeklyReportMarkdown } from '~/server/domain/reports/render';
 
 const iso = (d: Date) => d.toISOString();
 const HOUR = 3_600_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { combineLoad, createLoadSampler } from '~/server/scaling/load';
-import { chooseRateLimits, TIERS } from '~/server/scaling/policy';
+import { combineLoad, createLoadSampler } from '~/server/domain/scaling/load';
+import { chooseRateLimits, TIERS } from '~/server/domain/scaling/policy';
 
 describe('chooseRateLimits (SPEC H5, logical auto-scaling of rate limits)', () => {
   it('has at least three tiers, tighter as load grows', () => {

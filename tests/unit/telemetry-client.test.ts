@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installTelemetry, track, type TelemetryClient } from '~/lib/telemetry-client';
-import { parseTelemetryBatch, TELEMETRY_MAX_BODY_BYTES } from '~/server/telemetry/ingest';
+import { parseTelemetryBatch, TELEMETRY_MAX_BODY_BYTES } from '~/server/domain/telemetry/ingest';
 
 /**
  * The browser client against minimal stand-ins for the browser globals it touches (window,

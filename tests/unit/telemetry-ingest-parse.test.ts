@@ -5,7 +5,7 @@ import {
   parseTelemetryBatch,
   readBodyWithLimit,
   TELEMETRY_MAX_BODY_BYTES,
-} from '~/server/telemetry/ingest';
+} from '~/server/domain/telemetry/ingest';
 
 function codeOf(fn: () => unknown): string | null {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrubEndpoint, scrubMeta, scrubMetaValue, scrubName, scrubText, TELEMETRY_LIMITS } from '~/server/telemetry/scrub';
+import { scrubEndpoint, scrubMeta, scrubMetaValue, scrubName, scrubText, TELEMETRY_LIMITS } from '~/server/domain/telemetry/scrub';
 
 describe('telemetry scrubbing (SPEC H7: no user ids, e-mails or IPs)', () => {
   it('replaces e-mail addresses', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STEP_TYPES, workflowStepsSchema, type WorkflowStepInput } from '~/server/workflows/steps';
+import { STEP_TYPES, workflowStepsSchema, type WorkflowStepInput } from '~/server/domain/workflows/steps';
 
 const valid: WorkflowStepInput[] = [
   { id: 'start', name: 'Form submitted', type: 'webhook_trigger', config: { method: 'POST' } },

@@ -4,8 +4,8 @@ import { PricingLink } from '~/components/pricing/pricing-link';
 import { Card, CardDescription, CardTitle } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';
 import type { Locale } from '~/i18n/routing';
-import { getCurrentUser } from '~/server/auth/current-user';
-import { trackLandingVisit } from '~/server/growth/referrals-page';
+import { getCurrentUser } from '~/server/transport/auth/current-user';
+import { trackLandingVisit } from '~/server/domain/referrals/page';
 
 const FEATURES = ['templates', 'ai', 'health', 'reports'] as const;
 

@@ -7,7 +7,7 @@ import { usePathname } from '~/i18n/navigation';
 import { cn } from '~/lib/cn';
 import { api } from '~/trpc/react';
 
-/** Limits the server enforces (src/server/ai/config.ts AI_LIMITS), mirrored for the form fields. */
+/** Limits the server enforces (src/server/domain/ai/config.ts AI_LIMITS), mirrored for the form fields. */
 export const AI_QUERY_MAX = 2000;
 export const AI_ERROR_MAX = 4000;
 

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { buttonClasses } from '~/components/ui/button';
 import { oauthProviders } from '~/env';
-import { signIn } from '~/server/auth';
+import { signIn } from '~/server/transport/auth/next-auth';
 
 const LABELS = { google: 'Google', github: 'GitHub', microsoft: 'Microsoft' } as const;
 const IDS = { google: 'google', github: 'github', microsoft: 'microsoft-entra-id' } as const;

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { signOutAction } from '~/app/actions';
 import { buttonClasses } from '~/components/ui/button';
 import { ServerLink as Link } from '~/components/ui/server-link';
-import { getCurrentUser } from '~/server/auth/current-user';
+import { getCurrentUser } from '~/server/transport/auth/current-user';
 import { PricingLink } from '~/components/pricing/pricing-link';
 import { LocaleSwitcher } from './locale-switcher';
 

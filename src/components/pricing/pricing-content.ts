@@ -13,7 +13,7 @@ import {
   type BillingInterval,
   type DfyPackage,
   type Plan,
-} from '~/server/billing/pricing';
+} from '~/server/domain/billing/pricing';
 import type { ExitIntentTexts } from './exit-intent';
 import type { PlanView, PricingPlansTexts } from './pricing-plans';
 import type { RoiTexts } from './roi-calculator';

@@ -3,17 +3,17 @@
 import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
-import { assertNotBlocked, recordAbuseEvent } from '~/server/abuse';
-import { signUpInputSchema } from '~/server/accounts/schemas';
-import { signUp } from '~/server/accounts/signup';
-import { signIn } from '~/server/auth';
-import { getDb } from '~/server/db';
+import { assertNotBlocked, recordAbuseEvent } from '~/server/domain/abuse/signals';
+import { signUpInputSchema } from '~/server/domain/accounts/schemas';
+import { signUp } from '~/server/domain/accounts/signup';
+import { signIn } from '~/server/transport/auth/next-auth';
+import { getDb } from '~/server/infra/db/client';
 import { isAppError } from '~/server/errors';
-import { recordSignupGrowth } from '~/server/growth/referrals-page';
-import { clientIp } from '~/server/http/client-ip';
-import { logger } from '~/server/logger';
-import { getRedis } from '~/server/redis';
-import { getRateLimiter } from '~/server/scaling/rate-limit';
+import { recordSignupGrowth } from '~/server/domain/referrals/page';
+import { clientIp } from '~/server/transport/rest/client-ip';
+import { logger } from '~/server/infra/logger';
+import { getRedis } from '~/server/infra/redis';
+import { getRateLimiter } from '~/server/domain/scaling/rate-limit';
 import { localizedPath } from '~/i18n/paths';
 
 /** Keys under Auth.errors in messages/<locale>.json. */

@@ -1,5 +1,5 @@
 import { AppShell } from '~/components/layout/app-shell';
-import { requireAdmin } from '~/server/auth/guards';
+import { requireAdmin } from '~/server/transport/auth/guards';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await requireAdmin();

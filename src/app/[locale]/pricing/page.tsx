@@ -8,7 +8,7 @@ import { RoiCalculator } from '~/components/pricing/roi-calculator';
 import { buttonClasses } from '~/components/ui/button';
 import { localizedPath } from '~/i18n/paths';
 import { routing, type Locale } from '~/i18n/routing';
-import { getCurrentUser } from '~/server/auth/current-user';
+import { getCurrentUser } from '~/server/transport/auth/current-user';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;

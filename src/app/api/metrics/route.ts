@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { env } from '~/env';
-import { getCurrentUser } from '~/server/auth/current-user';
-import { jsonError, rest } from '~/server/http/rest';
-import { metrics } from '~/server/metrics/registry';
+import { getCurrentUser } from '~/server/transport/auth/current-user';
+import { jsonError, rest } from '~/server/transport/rest/rest';
+import { metrics } from '~/server/infra/metrics/registry';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

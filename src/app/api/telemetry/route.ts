@@ -1,8 +1,8 @@
-import { getDb } from '~/server/db';
+import { getDb } from '~/server/infra/db/client';
 import { APP_ERROR_STATUS, isAppError } from '~/server/errors';
-import { isCrossSiteRequest } from '~/server/http/csrf';
-import { rest } from '~/server/http/rest';
-import { ingestTelemetryRequest } from '~/server/telemetry/ingest';
+import { isCrossSiteRequest } from '~/server/transport/rest/csrf';
+import { rest } from '~/server/transport/rest/rest';
+import { ingestTelemetryRequest } from '~/server/domain/telemetry/ingest';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -7,7 +7,7 @@ import { ServerLink as Link } from '~/components/ui/server-link';
 import { redirect } from 'next/navigation';
 import { localizedPath } from '~/i18n/paths';
 import type { Locale } from '~/i18n/routing';
-import { getCurrentUser } from '~/server/auth/current-user';
+import { getCurrentUser } from '~/server/transport/auth/current-user';
 
 export default async function SignInPage({
   params,

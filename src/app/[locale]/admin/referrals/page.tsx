@@ -5,7 +5,7 @@ import { ServerLink as Link } from '~/components/ui/server-link';
 import { ServerPager } from '~/components/ui/server-pager';
 import { Table, Td, Th, THead } from '~/components/ui/table';
 import type { Locale } from '~/i18n/routing';
-import { BURST_THRESHOLD, BURST_WINDOW_MINUTES, FLAG_REASONS } from '~/server/growth/referrals';
+import { BURST_THRESHOLD, BURST_WINDOW_MINUTES, FLAG_REASONS } from '~/server/domain/referrals/referrals';
 import { cn } from '~/lib/cn';
 import { getServerApi } from '~/trpc/server';
 

@@ -16,7 +16,7 @@ import {
   type BillingInterval,
   type DfyPackage,
   type Plan,
-} from '~/server/billing/pricing';
+} from '~/server/domain/billing/pricing';
 import { getServerApi } from '~/trpc/server';
 
 type SearchParams = Record<string, string | string[] | undefined>;

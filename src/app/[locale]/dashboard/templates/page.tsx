@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { TemplateGallery } from '~/components/growth/template-gallery';
 import type { Locale } from '~/i18n/routing';
-import { TEMPLATE_CATEGORIES, type TemplateCategory } from '~/server/growth/templates-catalog';
+import { TEMPLATE_CATEGORIES, type TemplateCategory } from '~/server/domain/growth/templates-catalog';
 
 /** SPEC G1: starter templates; `?category=billing` opens a category's tab. */
 export default async function TemplatesPage({

@@ -1,7 +1,7 @@
-import { getCurrentUser } from '~/server/auth/current-user';
-import { isCrossSiteRequest } from '~/server/http/csrf';
-import { jsonError } from '~/server/http/rest';
-import { BOARD_BASE_PATH, getBoardApp } from '~/server/queue/board';
+import { getCurrentUser } from '~/server/transport/auth/current-user';
+import { isCrossSiteRequest } from '~/server/transport/rest/csrf';
+import { jsonError } from '~/server/transport/rest/rest';
+import { BOARD_BASE_PATH, getBoardApp } from '~/server/transport/rest/bull-board';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

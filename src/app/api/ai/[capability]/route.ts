@@ -1,10 +1,10 @@
-import type { CurrentUser } from '~/server/accounts/users';
-import { AI_CAPABILITIES, type AiCapability } from '~/server/ai/config';
-import { aiFailure, handleAiRestRequest, isAiCapability } from '~/server/ai/rest';
-import { getCurrentUser } from '~/server/auth/current-user';
-import { getDb } from '~/server/db';
-import { rest } from '~/server/http/rest';
-import { getRedis } from '~/server/redis';
+import type { CurrentUser } from '~/server/domain/accounts/users';
+import { AI_CAPABILITIES, type AiCapability } from '~/server/domain/ai/config';
+import { aiFailure, handleAiRestRequest, isAiCapability } from '~/server/transport/rest/ai';
+import { getCurrentUser } from '~/server/transport/auth/current-user';
+import { getDb } from '~/server/infra/db/client';
+import { rest } from '~/server/transport/rest/rest';
+import { getRedis } from '~/server/infra/redis';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 /**
  * AI helpers over REST (SPEC A1): POST /api/ai/chat | workflow | debug | onboarding, for
  * signed-in users (session cookie). Rate limited with the strict 'ai' class per user; credits,
- * validation and the response shapes live in src/server/ai/rest.ts.
+ * validation and the response shapes live in src/server/domain/ai/rest.ts.
  */
 // The signed-in user is resolved once per request (for the per-user rate limit and the handler).
 const users = new WeakMap<Request, Promise<CurrentUser | null>>();

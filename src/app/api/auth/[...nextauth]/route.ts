@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
-import { handlers } from '~/server/auth';
-import { rest } from '~/server/http/rest';
+import { handlers } from '~/server/transport/auth/next-auth';
+import { rest } from '~/server/transport/rest/rest';
 
 export const runtime = 'nodejs';
 

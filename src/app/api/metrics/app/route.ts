@@ -1,8 +1,8 @@
-import { getDb } from '~/server/db';
-import { getHealthService } from '~/server/health/summary';
-import { rest } from '~/server/http/rest';
-import { aiRequestsLast5m, errorsLast5m } from '~/server/metrics/app';
-import { getRedis } from '~/server/redis';
+import { getDb } from '~/server/infra/db/client';
+import { getHealthService } from '~/server/domain/health/summary';
+import { rest } from '~/server/transport/rest/rest';
+import { aiRequestsLast5m, errorsLast5m } from '~/server/infra/metrics/app';
+import { getRedis } from '~/server/infra/redis';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,8 @@
-import { billingConfigFromEnv, handleStripeWebhook } from '~/server/billing';
-import { getStripe } from '~/server/billing/stripe';
-import { getDb } from '~/server/db';
-import { rest } from '~/server/http/rest';
+import { billingConfigFromEnv } from '~/server/domain/billing/config';
+import { handleStripeWebhook } from '~/server/domain/billing/webhook';
+import { getStripe } from '~/server/domain/billing/stripe';
+import { getDb } from '~/server/infra/db/client';
+import { rest } from '~/server/transport/rest/rest';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

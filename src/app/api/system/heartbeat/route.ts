@@ -1,5 +1,5 @@
-import { getHealthService } from '~/server/health/summary';
-import { rest } from '~/server/http/rest';
+import { getHealthService } from '~/server/domain/health/summary';
+import { rest } from '~/server/transport/rest/rest';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-import { getDb } from '~/server/db';
-import { checkReadiness } from '~/server/health/summary';
-import { rest } from '~/server/http/rest';
+import { getDb } from '~/server/infra/db/client';
+import { checkReadiness } from '~/server/domain/health/summary';
+import { rest } from '~/server/transport/rest/rest';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { NextRequest } from 'next/server';
-import { appRouter } from '~/server/api/root';
-import { createTRPCContext } from '~/server/api/context';
-import { isCrossSiteRequest } from '~/server/http/csrf';
+import { appRouter } from '~/server/transport/trpc/root';
+import { createTRPCContext } from '~/server/transport/trpc/context';
+import { isCrossSiteRequest } from '~/server/transport/rest/csrf';
 
 export const runtime = 'nodejs';
 

@@ -5,7 +5,7 @@ import { buttonClasses } from '~/components/ui/button';
 import { Card, CardTitle } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';
 import type { Locale } from '~/i18n/routing';
-import { helpArticle, HELP_ARTICLE_IDS, isHelpArticleId, resolveLocale } from '~/server/ai/help';
+import { helpArticle, HELP_ARTICLE_IDS, isHelpArticleId, resolveLocale } from '~/server/domain/ai/help/catalog';
 
 type Params = Promise<{ locale: Locale; article: string }>;
 

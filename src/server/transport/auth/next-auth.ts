@@ -1,0 +1,127 @@
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import NextAuth, { CredentialsSignin, type DefaultSession, type NextAuthConfig } from 'next-auth';
+import type { Adapter, AdapterUser } from 'next-auth/adapters';
+import Credentials from 'next-auth/providers/credentials';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import MicrosoftEntraID from 'next-auth/providers/microsoft-entra-id';
+import { env, oauthProviders } from '~/env';
+import { verifyCredentials } from '~/server/domain/accounts/signin';
+import { createTenantWithOwner } from '~/server/domain/accounts/signup';
+import { getDb } from '~/server/infra/db/client';
+import { accounts, authenticators, sessions, users, verificationTokens } from '~/server/infra/db/schema';
+import { isAppError } from '~/server/errors';
+import { recordSignupGrowth } from '~/server/domain/referrals/page';
+import { clientIp } from '~/server/transport/rest/client-ip';
+import { logger } from '~/server/infra/logger';
+import { getSignInThrottle } from './throttle';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string } & DefaultSession['user'];
+  }
+}
+
+/** Error codes the sign-in form turns into translated messages. */
+export class InvalidLoginError extends CredentialsSignin {
+  override code = 'invalid_credentials';
+}
+export class TooManyAttemptsError extends CredentialsSignin {
+  override code = 'too_many_attempts';
+}
+
+function adapter(): Adapter {
+  const db = getDb();
+  const base = DrizzleAdapter(db, {
+    usersTable: users as never,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+    authenticatorsTable: authenticators,
+  });
+  return {
+    ...base,
+    // OAuth first sign-in: a new user gets their own tenant on a trial, like an e-mail sign-up.
+    async createUser(data: AdapterUser) {
+      const { user } = await createTenantWithOwner(
+        { db },
+        {
+          name: data.name ?? null,
+          email: data.email,
+          passwordHash: null,
+          emailVerified: data.emailVerified,
+          image: data.image ?? null,
+          source: 'oauth',
+        },
+      );
+      // Referral attribution and growth events, as for an e-mail sign-up (never throws).
+      await recordSignupGrowth({ userId: user.id, tenantId: user.tenantId, email: user.email });
+      return { id: user.id, email: user.email, name: user.name, image: user.image, emailVerified: user.emailVerified };
+    },
+  };
+}
+
+function providers(): NextAuthConfig['providers'] {
+  const list: NextAuthConfig['providers'] = [
+    Credentials({
+      credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      async authorize(credentials, request) {
+        try {
+          const user = await verifyCredentials(
+            { db: getDb(), throttle: getSignInThrottle() },
+            { email: credentials?.email, password: credentials?.password, ip: clientIp(request.headers) },
+          );
+          return { id: user.id, email: user.email, name: user.name };
+        } catch (error) {
+          if (isAppError(error) && error.code === 'TOO_MANY_REQUESTS') throw new TooManyAttemptsError();
+          if (isAppError(error) && error.code === 'UNAUTHORIZED') throw new InvalidLoginError();
+          throw error;
+        }
+      },
+    }),
+  ];
+  if (oauthProviders.google) list.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
+  if (oauthProviders.github) list.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
+  if (oauthProviders.microsoft) {
+    list.push(
+      MicrosoftEntraID({
+        clientId: env.AUTH_MICROSOFT_ENTRA_ID_ID,
+        clientSecret: env.AUTH_MICROSOFT_ENTRA_ID_SECRET,
+        issuer: env.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
+      }),
+    );
+  }
+  return list;
+}
+
+let config: NextAuthConfig | undefined;
+
+// Built once per process (adapter and providers), on first use rather than at import.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => (config ??= {
+  adapter: adapter(),
+  providers: providers(),
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  // Credentials sign-in needs JWT sessions; the server still reloads the user on every request.
+  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+  useSecureCookies: env.SECURE_COOKIES ? true : undefined,
+  pages: { signIn: '/sign-in', error: '/sign-in' },
+  logger: {
+    error: (error) => {
+      if (error instanceof CredentialsSignin) return;
+      logger.error({ err: { name: error.name, message: error.message } }, 'auth error');
+    },
+    warn: (code) => logger.warn({ code }, 'auth warning'),
+    debug: () => {},
+  },
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+}));

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { growthRollupInputSchema } from '~/server/domain/growth/intelligence/schemas';
+import { runMarketingCycleInputSchema } from '~/server/domain/marketing/schemas';
+import { weeklyReportInputSchema } from '~/server/domain/reports/weekly';
+import type { QueueName } from '../../infra/queue/queues';
+
+/** A job is its queue, name and payload schema; the worker checks the payload before work. */
+export const JOBS = {
+  heartbeat: { queue: 'maintenance', payload: z.strictObject({}) },
+  'weekly-report': { queue: 'reports', payload: weeklyReportInputSchema },
+  'marketing-cycle': { queue: 'marketing', payload: runMarketingCycleInputSchema },
+  'growth-rollup': { queue: 'growth', payload: growthRollupInputSchema },
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
+
+export type JobName = keyof typeof JOBS;
+export const isJobName = (name: string): name is JobName => Object.hasOwn(JOBS, name);

@@ -1,0 +1,27 @@
+import type { QueueName } from '../../infra/queue/queues';
+
+/**
+ * Every scheduled job, in one table (SPEC J1). The worker process upserts these at boot with
+ * `queue.upsertJobScheduler`; web processes never do. Later features add rows here.
+ */
+export type SchedulerDefinition = {
+  id: string;
+  queue: QueueName;
+  jobName: string;
+  /** Either a cron pattern (with timezone) or a fixed interval. */
+  pattern?: string;
+  every?: number;
+  tz?: string;
+  data: Record<string, unknown>;
+};
+
+export const SCHEDULERS: readonly SchedulerDefinition[] = [
+  // SPEC H3: health checks, incidents and the workers' own heartbeat.
+  { id: 'worker-heartbeat', queue: 'maintenance', jobName: 'heartbeat', every: 60_000, data: {} },
+  // SPEC J2: daily marketing cycle, drafts for admin approval.
+  { id: 'marketing-daily', queue: 'marketing', jobName: 'marketing-cycle', pattern: '0 8 * * *', tz: 'Europe/London', data: {} },
+  // SPEC J3: weekly report for the ISO week that just ended.
+  { id: 'weekly-report', queue: 'reports', jobName: 'weekly-report', pattern: '0 8 * * 1', tz: 'Europe/London', data: {} },
+  // SPEC G4/G5: growth roll-ups and discount suggestions for the previous UTC day.
+  { id: 'growth-rollup-daily', queue: 'growth', jobName: 'growth-rollup', pattern: '10 0 * * *', tz: 'UTC', data: {} },
+];

@@ -1,0 +1,163 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { Redis } from 'ioredis';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/users';
+import type { Db } from '~/server/infra/db/client';
+import { AppError, isAppError, type AppErrorCode } from '~/server/errors';
+import { createHealthService, type HealthService } from '~/server/domain/health/summary';
+import { logger, type Logger } from '~/server/infra/logger';
+import { metrics, statusClass } from '~/server/infra/metrics/registry';
+import type { RateLimiter } from '~/server/domain/scaling/rate-limit';
+import { logError, logPerformance } from '~/server/domain/telemetry/log';
+
+/**
+ * Context that does not depend on Next: tests build it directly and call `createCaller`.
+ * `userId` comes from the verified session; the user row itself is loaded per request.
+ */
+export type InnerContext = {
+  db: Db;
+  redis: Redis;
+  userId: string | null;
+  requestId: string;
+  ip: string | null;
+  log: Logger;
+  now: () => Date;
+  health: HealthService;
+  /** Absent in tests that do not exercise rate limits. */
+  rateLimiter: RateLimiter | null;
+};
+
+export function createInnerTRPCContext(
+  opts: Pick<InnerContext, 'db' | 'redis' | 'userId'> & Partial<InnerContext>,
+): InnerContext {
+  const requestId = opts.requestId ?? crypto.randomUUID();
+  let log = opts.log;
+  return {
+    db: opts.db,
+    redis: opts.redis,
+    userId: opts.userId,
+    requestId,
+    ip: opts.ip ?? null,
+    // The request's child logger is made on first use: most calls never log.
+    get log() {
+      log ??= logger.child({ requestId });
+      return log;
+    },
+    now: opts.now ?? (() => new Date()),
+    health: opts.health ?? createHealthService({ db: opts.db, redis: opts.redis, stripe: null, cacheSeconds: 0 }),
+    rateLimiter: opts.rateLimiter ?? null,
+  };
+}
+
+/** Every procedure declares one of these; the authorization-matrix test enforces it. */
+export type Access = 'public' | 'protected' | 'admin';
+/** `rateClass` overrides the default class (AI paths: 'ai', everything else: 'api'). */
+export type Meta = { access: Access; rateClass?: 'api' | 'ai' | 'auth' };
+
+const TRPC_CODE: Record<AppErrorCode, TRPCError['code']> = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNPROCESSABLE: 'UNPROCESSABLE_CONTENT',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+};
+
+const t = initTRPC
+  .context<InnerContext>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+      // Input errors carry the first field's message so a form can show it as is.
+      const firstIssue = error.cause instanceof ZodError ? error.cause.issues[0] : undefined;
+      const message =
+        shape.data.code === 'INTERNAL_SERVER_ERROR'
+          ? 'Something went wrong on our side. Please try again.'
+          : firstIssue
+            ? `${firstIssue.path.length ? `${firstIssue.path.join('.')}: ` : ''}${firstIssue.message}`
+            : shape.message;
+      return {
+        ...shape,
+        message,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, zodError },
+      };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps domain errors to tRPC codes and logs unexpected ones with the request id. */
+const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
+  const started = performance.now();
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (isAppError(cause)) {
+      throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      logError(cause ?? result.error, { endpoint: `trpc:${path}` });
+      ctx.log.error(
+        { path, type, err: { name: cause?.name, message: cause?.message, stack: cause?.stack } },
+        'procedure failed',
+      );
+    }
+  }
+  const ms = performance.now() - started;
+  const m = metrics();
+  const code = result.ok ? 'OK' : result.error.code;
+  m.httpRequests.inc({ route: `trpc.${path}`, status: result.ok ? '2xx' : statusClass(trpcStatus(code)) });
+  m.httpDuration.observe({ route: `trpc.${path}` }, ms / 1000);
+  // Client errors (4xx) are the caller's; only server failures count against the endpoint.
+  logPerformance(`trpc:${path}`, ms, { ok: result.ok || code !== 'INTERNAL_SERVER_ERROR' });
+  if (logger.isLevelEnabled('debug')) ctx.log.debug({ path, type, ok: result.ok, ms: Math.round(ms) }, 'procedure');
+  return result;
+});
+
+function trpcStatus(code: string): number {
+  const map: Record<string, number> = {
+    BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409,
+    PAYLOAD_TOO_LARGE: 413, UNPROCESSABLE_CONTENT: 422, TOO_MANY_REQUESTS: 429,
+  };
+  return map[code] ?? 500;
+}
+
+/** Per-caller limits from the scaling policy (SPEC H5); AI procedures use the stricter class. */
+const rateLimit = t.middleware(async ({ ctx, next, path, meta }) => {
+  if (ctx.rateLimiter) {
+    const cls = meta?.rateClass ?? (path.startsWith('ai.') ? 'ai' : 'api');
+    const decision = await ctx.rateLimiter.check(cls, { userId: ctx.userId, ip: ctx.ip });
+    if (!decision.allowed) {
+      metrics().rateLimited.inc({ class: cls });
+      throw new AppError('TOO_MANY_REQUESTS', 'Too many requests. Please slow down and try again shortly.', {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+    }
+  }
+  return next();
+});
+
+const base = t.procedure.use(errorMapping).use(rateLimit);
+
+export const publicProcedure = base.meta({ access: 'public' });
+
+export const protectedProcedure = base.meta({ access: 'protected' }).use(async ({ ctx, next }) => {
+  if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  const user: CurrentUser | null = await loadCurrentUser({ db: ctx.db }, ctx.userId);
+  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Sign in again.' });
+  return next({ ctx: { ...ctx, user } });
+});
+
+export const adminProcedure = protectedProcedure.meta({ access: 'admin' }).use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only Levqor admins can do this.' });
+  }
+  return next({ ctx });
+});
