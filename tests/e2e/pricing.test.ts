@@ -25,6 +25,10 @@ async function open(page: Page, path = '/pricing') {
 }
 
 /** The pointer leaves the page through the top of the viewport (relatedTarget null, clientY 0). */
+/** Resolves after two animation frames: any state change a handler made has been rendered. */
+const nextFrames = (page: Page) =>
+  page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+
 const leaveThroughTop = (page: Page) =>
   page.evaluate(() =>
     document.documentElement.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, clientX: 400, clientY: 0, relatedTarget: null })),
@@ -101,11 +105,11 @@ describe('pricing page (SPEC B2, B4)', () => {
 
     // Not again in this session, not even after a reload.
     await leaveThroughTop(page);
-    await page.waitForTimeout(300);
+    await nextFrames(page);
     await expect(dialog.isVisible()).resolves.toBe(false);
     await open(page);
     await leaveThroughTop(page);
-    await page.waitForTimeout(300);
+    await nextFrames(page);
     await expect(dialog.isVisible()).resolves.toBe(false);
     await expect(page.evaluate(() => sessionStorage.getItem('levqor:exit-intent-shown'))).resolves.toBe('1');
     await context.close();

@@ -52,3 +52,11 @@ export async function makeUser(
 export function callerFor(deps: { db: Db; redis: Redis }, user: { id: string } | null) {
   return createCaller(createInnerTRPCContext({ db: deps.db, redis: deps.redis, userId: user?.id ?? null }));
 }
+
+/** A valid Auth.js session cookie for a user, as the browser would send it (REST route tests). */
+export async function sessionCookie(user: { id: string }): Promise<string> {
+  const { encode } = await import('next-auth/jwt');
+  const salt = 'authjs.session-token';
+  const token = await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET!, salt, maxAge: 3600 });
+  return `${salt}=${token}`;
+}

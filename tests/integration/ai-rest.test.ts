@@ -1,17 +1,25 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { POST } from '~/app/api/ai/[capability]/route';
 import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/users';
 import { AI_MONTHLY_CREDITS } from '~/server/domain/ai/config';
-import { handleAiRestRequest } from '~/server/transport/rest/ai';
+import { getSql } from '~/server/infra/db/client';
 import { aiUsage } from '~/server/infra/db/schema';
 import { workflowStepsSchema } from '~/server/domain/workflows/steps';
-import { makeUser, setupTestDeps } from '../helpers/deps';
+import { makeUser, sessionCookie, setupTestDeps } from '../helpers/deps';
 
 /**
- * REST mapping of the AI capabilities (SPEC A1): `POST /api/ai/[capability]` reads the request
- * with handleAiRestRequest, which these tests call with real Request objects.
+ * REST mapping of the AI capabilities (SPEC A1): the route handler of `POST /api/ai/[capability]`,
+ * called with real Request objects and a real session cookie (no OPENAI_API_KEY: local engine).
  */
 const deps = setupTestDeps();
-const local = { ...deps, provider: null } as const;
+// The route handler uses the process-wide pool (getDb(), on the test database here).
+afterAll(async () => {
+  await getSql().end({ timeout: 5 });
+});
+
+async function send(capability: string, req: Request) {
+  return POST(req, { params: Promise.resolve({ capability }) });
+}
 
 async function owner(): Promise<CurrentUser> {
   return (await loadCurrentUser(deps, (await makeUser(deps.db)).id))!;
@@ -20,8 +28,9 @@ async function owner(): Promise<CurrentUser> {
 const post = (capability: string, body: BodyInit | null, headers: Record<string, string> = {}) =>
   new Request(`http://localhost:3000/api/ai/${capability}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
 
-async function call(capability: string, body: BodyInit | null, user: CurrentUser | null, headers?: Record<string, string>) {
-  const res = await handleAiRestRequest(local, post(capability, body, headers), { capability, user });
+async function call(capability: string, body: BodyInit | null, user: CurrentUser | null, headers: Record<string, string> = {}) {
+  const cookie: Record<string, string> = user ? { cookie: await sessionCookie(user) } : {};
+  const res = await send(capability, post(capability, body, { ...headers, ...cookie }));
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
 }
 
@@ -115,8 +124,13 @@ describe('POST /api/ai/[capability] (SPEC A1)', () => {
         controller.close();
       },
     });
-    const req = new Request('http://localhost:3000/api/ai/chat', { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
-    const res = await handleAiRestRequest(local, req, { capability: 'chat', user });
+    const req = new Request('http://localhost:3000/api/ai/chat', {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+      headers: { cookie: await sessionCookie(user) },
+    } as RequestInit);
+    const res = await send('chat', req);
     expect(res.status).toBe(413);
   });
 

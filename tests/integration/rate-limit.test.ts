@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { createCaller } from '~/server/transport/trpc/root';
 import { createInnerTRPCContext } from '~/server/transport/trpc/trpc';
-import { rest } from '~/server/transport/rest/rest';
+import { route } from '~/server/transport/rest/route';
 import { createRedis } from '~/server/infra/redis';
 import { chooseRateLimits } from '~/server/domain/scaling/policy';
 import { createRateLimiter, getRateLimiter } from '~/server/domain/scaling/rate-limit';
@@ -74,7 +74,7 @@ describe('rate limits (SPEC H5)', () => {
   });
 
   it('answers REST callers over the limit with 429, Retry-After and a JSON error', async () => {
-    const handler = rest({ name: 'test.auth', rateClass: 'auth' }, async () => Response.json({ ok: true }));
+    const handler = route({ name: 'test.auth', auth: 'public', rateClass: 'auth', csrf: 'none' }, () => ({ ok: true }));
     const ip = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     const call = () => handler(new Request('http://localhost/api/x', { headers: { 'x-forwarded-for': ip } }));
     const limit = getRateLimiter().status().limits.auth.points;

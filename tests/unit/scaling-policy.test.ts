@@ -43,25 +43,46 @@ describe('load sampler', () => {
     expect(combineLoad({ eventLoopUtilization: 0.3, requestsPerSecond: 10, queueDepth: 1 }, opts)).toBeCloseTo(0.3);
   });
 
+  /** A clock the test moves: `busy` ms of each step are spent running (event-loop utilisation). */
+  function fakeClock() {
+    let t = 0;
+    let active = 0;
+    const elu = (prev?: { idle: number; active: number; utilization: number }) => {
+      const now = { idle: t - active, active, utilization: t ? active / t : 0 };
+      if (!prev) return now;
+      const dt = t - (prev.idle + prev.active);
+      const da = active - prev.active;
+      return { idle: dt - da, active: da, utilization: dt > 0 ? da / dt : 0 };
+    };
+    return {
+      clock: { now: () => t, eventLoopUtilization: elu as never },
+      advance: (ms: number, busy = 0) => {
+        t += ms;
+        active += busy;
+      },
+    };
+  }
+
   it('sees a busy event loop and moves the tier', () => {
-    const sampler = createLoadSampler({ alpha: 1 });
+    const c = fakeClock();
+    const sampler = createLoadSampler({ alpha: 1, clock: c.clock });
     sampler.sample();
-    const until = performance.now() + 150;
-    while (performance.now() < until) {
-      // keep the event loop busy, as a CPU-bound request would
-    }
+    c.advance(150, 145); // a CPU-bound request kept the loop busy
     const reading = sampler.sample();
     expect(reading.eventLoopUtilization).toBeGreaterThan(0.9);
     expect(chooseRateLimits(reading.load).tier).toBe('critical');
+    c.advance(1000, 100);
+    expect(sampler.sample().eventLoopUtilization).toBeCloseTo(0.1);
   });
 
-  it('counts requests into a rate', async () => {
-    const sampler = createLoadSampler({ alpha: 1, capacityRps: 100 });
+  it('counts requests into a rate', () => {
+    const c = fakeClock();
+    const sampler = createLoadSampler({ alpha: 1, capacityRps: 100, clock: c.clock });
     sampler.sample();
     for (let i = 0; i < 50; i++) sampler.countRequest();
-    await new Promise((r) => setTimeout(r, 100));
+    c.advance(100);
     const reading = sampler.sample();
-    expect(reading.requestsPerSecond).toBeGreaterThan(100);
+    expect(reading.requestsPerSecond).toBe(500);
     expect(reading.load).toBe(1);
   });
 });

@@ -1,9 +1,9 @@
+import { readBodyText } from '~/server/transport/rest/body';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '~/server/errors';
 import {
   browserEventsToRows,
   parseTelemetryBatch,
-  readBodyWithLimit,
   TELEMETRY_MAX_BODY_BYTES,
 } from '~/server/domain/telemetry/ingest';
 
@@ -91,7 +91,7 @@ describe('bounded body reading', () => {
     new Request('http://localhost/api/telemetry', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
   it('refuses a declared Content-Length over the limit before reading', async () => {
-    await expect(readBodyWithLimit(post('{}', { 'content-length': String(TELEMETRY_MAX_BODY_BYTES + 1) }))).rejects.toMatchObject({
+    await expect(readBodyText(post('{}', { 'content-length': String(TELEMETRY_MAX_BODY_BYTES + 1) }), TELEMETRY_MAX_BODY_BYTES)).rejects.toMatchObject({
       code: 'PAYLOAD_TOO_LARGE',
     });
   });
@@ -105,12 +105,12 @@ describe('bounded body reading', () => {
         if (sent > 1_000_000) controller.close();
       },
     });
-    await expect(readBodyWithLimit(post(stream))).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    await expect(readBodyText(post(stream), TELEMETRY_MAX_BODY_BYTES)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     expect(sent).toBeLessThan(64 * 1024);
   });
 
   it('reads a body at the limit, and refuses invalid UTF-8', async () => {
-    expect(await readBodyWithLimit(post('x'.repeat(TELEMETRY_MAX_BODY_BYTES)))).toHaveLength(TELEMETRY_MAX_BODY_BYTES);
-    await expect(readBodyWithLimit(post(new Uint8Array([0xff, 0xfe, 0x7b])))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await readBodyText(post('x'.repeat(TELEMETRY_MAX_BODY_BYTES)), TELEMETRY_MAX_BODY_BYTES)).toHaveLength(TELEMETRY_MAX_BODY_BYTES);
+    await expect(readBodyText(post(new Uint8Array([0xff, 0xfe, 0x7b])), TELEMETRY_MAX_BODY_BYTES)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

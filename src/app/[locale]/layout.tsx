@@ -3,6 +3,8 @@ import { notFound } from 'next/navigation';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SiteHeader } from '~/components/layout/site-header';
+import { getCurrentUser } from '~/server/transport/auth/current-user';
+import { signOutAction, switchLocaleAction } from '../actions';
 import { routing } from '~/i18n/routing';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -23,7 +25,13 @@ export default async function LocaleLayout({
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const [t, tErrors] = await Promise.all([getTranslations('Common'), getTranslations('Errors')]);
+  const [t, tErrors, user] = await Promise.all([
+    getTranslations('Common'),
+    getTranslations('Errors'),
+    // The header never takes a page down: if the session cannot be read, show the visitor view.
+    getCurrentUser().catch(() => null),
+  ]);
+  const headerUser = user ? { email: user.email, role: user.role } : null;
 
   return (
     <html lang={locale} dir="ltr">
@@ -40,7 +48,7 @@ export default async function LocaleLayout({
         >
           {t('skipToContent')}
         </a>
-        <SiteHeader />
+        <SiteHeader user={headerUser} signOut={signOutAction} switchLocale={switchLocaleAction} />
         {children}
       </body>
     </html>

@@ -5,7 +5,7 @@ import { Card, CardDescription, CardTitle } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';
 import type { Locale } from '~/i18n/routing';
 import { getCurrentUser } from '~/server/transport/auth/current-user';
-import { trackLandingVisit } from '~/server/domain/referrals/page';
+import { trackLandingVisit } from '~/server/transport/auth/request-context';
 
 const FEATURES = ['templates', 'ai', 'health', 'reports'] as const;
 

@@ -1,7 +1,6 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import { signInAction, signUpAction, type AuthErrorKey, type AuthFormState } from '~/app/[locale]/(auth)/actions';
 import { Button } from '~/components/ui/button';
 
 const inputClass =
@@ -32,6 +31,20 @@ function Field({
  * Texts arrive translated from the server page (messages/ Auth.*), so the sign-in and sign-up
  * pages do not load the i18n runtime in the browser.
  */
+/** Keys under Auth.errors in messages/<locale>.json. */
+export type AuthErrorKey =
+  | 'invalidCredentials'
+  | 'tooManyAttempts'
+  | 'emailTaken'
+  | 'invalidEmail'
+  | 'passwordTooShort'
+  | 'passwordTooLong'
+  | 'nameRequired'
+  | 'generic';
+export type AuthFormState = { error?: AuthErrorKey; email?: string; name?: string; companyName?: string };
+/** A server action behind one of the forms (passed in by the page). */
+export type AuthFormAction = (state: AuthFormState, formData: FormData) => Promise<AuthFormState>;
+
 export type AuthFormTexts = {
   name: string;
   email: string;
@@ -53,8 +66,8 @@ function FormError({ state, errors }: { state: AuthFormState; errors: AuthFormTe
   );
 }
 
-export function SignInForm({ callbackUrl, texts: t }: { callbackUrl?: string; texts: AuthFormTexts }) {
-  const [state, action, pending] = useActionState(signInAction, {});
+export function SignInForm({ callbackUrl, texts: t, signIn }: { callbackUrl?: string; texts: AuthFormTexts; signIn: AuthFormAction }) {
+  const [state, action, pending] = useActionState(signIn, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormError state={state} errors={t.errors} />
@@ -68,8 +81,8 @@ export function SignInForm({ callbackUrl, texts: t }: { callbackUrl?: string; te
   );
 }
 
-export function SignUpForm({ utm, texts: t }: { utm: Record<string, string>; texts: AuthFormTexts }) {
-  const [state, action, pending] = useActionState(signUpAction, {});
+export function SignUpForm({ utm, texts: t, signUp }: { utm: Record<string, string>; texts: AuthFormTexts; signUp: AuthFormAction }) {
+  const [state, action, pending] = useActionState(signUp, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormError state={state} errors={t.errors} />

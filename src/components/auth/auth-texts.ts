@@ -1,7 +1,6 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import type { AuthErrorKey } from '~/app/[locale]/(auth)/actions';
-import type { AuthFormTexts } from './auth-forms';
+import type { AuthErrorKey, AuthFormTexts } from './auth-forms';
 
 const ERROR_KEYS: AuthErrorKey[] = [
   'invalidCredentials',

@@ -2,14 +2,22 @@
 
 import { usePathname } from 'next/navigation';
 import { useId, useTransition } from 'react';
-import { switchLocaleAction } from '~/app/actions';
 import { localeNames, locales } from '~/i18n/locales';
 
 /**
  * Language picker. Deliberately free of next-intl's client code (public pages stay light):
  * the label arrives translated from the server, the switch happens in a server action.
  */
-export function LocaleSwitcher({ label, locale }: { label: string; locale: string }) {
+export function LocaleSwitcher({
+  label,
+  locale,
+  switchLocale,
+}: {
+  label: string;
+  locale: string;
+  /** Server action: remember the language, reload the page in it. */
+  switchLocale: (locale: string, pathname: string) => Promise<void>;
+}) {
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const id = useId();
@@ -25,7 +33,7 @@ export function LocaleSwitcher({ label, locale }: { label: string; locale: strin
         disabled={pending}
         onChange={(e) => {
           const next = e.target.value;
-          startTransition(() => switchLocaleAction(next, pathname));
+          startTransition(() => switchLocale(next, pathname));
         }}
         className="h-9 rounded-lg border border-border bg-surface-raised px-2 text-sm text-fg"
       >

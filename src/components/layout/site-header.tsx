@@ -1,19 +1,22 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { signOutAction } from '~/app/actions';
 import { buttonClasses } from '~/components/ui/button';
 import { ServerLink as Link } from '~/components/ui/server-link';
-import { getCurrentUser } from '~/server/transport/auth/current-user';
 import { PricingLink } from '~/components/pricing/pricing-link';
 import { LocaleSwitcher } from './locale-switcher';
 
-export async function SiteHeader() {
-  const [t, tl, locale, user] = await Promise.all([
-    getTranslations('Nav'),
-    getTranslations('LocaleSwitcher'),
-    getLocale(),
-    // The header never takes a page down: if the session cannot be read, show the visitor view.
-    getCurrentUser().catch(() => null),
-  ]);
+export type HeaderUser = { email: string; role: 'member' | 'owner' | 'admin' };
+
+/** The public header; the layout passes the signed-in user (or null) and the two server actions. */
+export async function SiteHeader({
+  user,
+  signOut,
+  switchLocale,
+}: {
+  user: HeaderUser | null;
+  signOut: () => Promise<void>;
+  switchLocale: (locale: string, pathname: string) => Promise<void>;
+}) {
+  const [t, tl, locale] = await Promise.all([getTranslations('Nav'), getTranslations('LocaleSwitcher'), getLocale()]);
   return (
     <header className="sticky top-0 z-40 border-b border-border/60 bg-bg/85 backdrop-blur">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -43,9 +46,9 @@ export async function SiteHeader() {
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-2">
-          <LocaleSwitcher label={tl('label')} locale={locale} />
+          <LocaleSwitcher label={tl('label')} locale={locale} switchLocale={switchLocale} />
           {user ? (
-            <form action={signOutAction}>
+            <form action={signOut}>
               <button type="submit" className={buttonClasses('secondary', 'sm')} title={t('signedInAs', { email: user.email })}>
                 {t('signOut')}
               </button>

@@ -3,30 +3,20 @@
 import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
-import { assertNotBlocked, recordAbuseEvent } from '~/server/domain/abuse/signals';
 import { signUpInputSchema } from '~/server/domain/accounts/schemas';
-import { signUp } from '~/server/domain/accounts/signup';
+import { registerAccount } from '~/server/domain/accounts/register';
 import { signIn } from '~/server/transport/auth/next-auth';
 import { getDb } from '~/server/infra/db/client';
-import { isAppError } from '~/server/errors';
-import { recordSignupGrowth } from '~/server/domain/referrals/page';
+import { isAppError, safeErrorSummary } from '~/server/errors';
+import { signupRequestContext } from '~/server/transport/auth/request-context';
 import { clientIp } from '~/server/transport/rest/client-ip';
 import { logger } from '~/server/infra/logger';
 import { getRedis } from '~/server/infra/redis';
 import { getRateLimiter } from '~/server/domain/scaling/rate-limit';
 import { localizedPath } from '~/i18n/paths';
 
-/** Keys under Auth.errors in messages/<locale>.json. */
-export type AuthErrorKey =
-  | 'invalidCredentials'
-  | 'tooManyAttempts'
-  | 'emailTaken'
-  | 'invalidEmail'
-  | 'passwordTooShort'
-  | 'passwordTooLong'
-  | 'nameRequired'
-  | 'generic';
-export type AuthFormState = { error?: AuthErrorKey; email?: string; name?: string; companyName?: string };
+export type { AuthErrorKey, AuthFormState } from '~/components/auth/auth-forms';
+import type { AuthErrorKey, AuthFormState } from '~/components/auth/auth-forms';
 
 /** Only same-site paths are accepted as a return address (no open redirects). */
 function safeReturnPath(value: FormDataEntryValue | null, fallback: string): string {
@@ -98,19 +88,22 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
         : (ISSUE_KEYS[field] ?? 'generic');
     return { error, ...echo };
   }
-  const ip = clientIp(await headers());
   try {
-    // Abuse signals (SPEC H8) only log unless ABUSE_ENFORCE is on; then a flagged IP is refused.
-    await assertNotBlocked({ redis: getRedis() }, { ip });
-    const account = await signUp({ db: getDb() }, parsed.data);
-    // Referral (attribution cookie) and growth events (SPEC G2/G4); never fails the sign-up.
-    await recordSignupGrowth(account);
-    await recordAbuseEvent({ db: getDb(), redis: getRedis(), log: logger }, { kind: 'signup', ip });
+    const context = await signupRequestContext();
+    const account = await registerAccount({ db: getDb(), redis: getRedis(), log: logger }, { kind: 'password', input: parsed.data }, context);
+    if (account.referralUsed) await context.clearReferral();
   } catch (error) {
     if (isAppError(error) && error.code === 'CONFLICT') return { error: 'emailTaken', ...echo };
     if (isAppError(error) && error.code === 'TOO_MANY_REQUESTS') return { error: 'tooManyAttempts', ...echo };
-    logger.error({ err: error instanceof Error ? { name: error.name, message: error.message } : error }, 'sign-up failed');
+    // Class and database code only: never the query, its parameters or what the user typed.
+    logger.error({ err: safeErrorSummary(error) }, 'sign-up failed');
     return { error: 'generic', ...echo };
   }
   return signInWithPassword(parsed.data.email, parsed.data.password, localizedPath('/dashboard', locale));
+}
+
+/** OAuth sign-in with one provider (the page binds the provider and the return path). */
+export async function oauthSignInAction(providerId: string, redirectTo: string) {
+  const locale = await getLocale();
+  await signIn(providerId, { redirectTo: safeReturnPath(redirectTo, localizedPath('/dashboard', locale)) });
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ExitIntent } from '~/components/pricing/exit-intent';
-import { getPricingContent } from '~/components/pricing/pricing-content';
+import { getPricingContent } from './pricing-content';
 import { PricingPlans } from '~/components/pricing/pricing-plans';
 import { RoiCalculator } from '~/components/pricing/roi-calculator';
 import { buttonClasses } from '~/components/ui/button';

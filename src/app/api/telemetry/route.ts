@@ -1,26 +1,24 @@
+import { ingestTelemetry, TELEMETRY_MAX_BODY_BYTES } from '~/server/domain/telemetry/ingest';
+import { AppError, isAppError } from '~/server/errors';
 import { getDb } from '~/server/infra/db/client';
-import { APP_ERROR_STATUS, isAppError } from '~/server/errors';
-import { isCrossSiteRequest } from '~/server/transport/rest/csrf';
-import { rest } from '~/server/transport/rest/rest';
-import { ingestTelemetryRequest } from '~/server/domain/telemetry/ingest';
+import { route } from '~/server/transport/rest/route';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const headers = { 'cache-control': 'no-store' };
-const fail = (status: number, code: string, message: string) =>
-  Response.json({ error: { code, message } }, { status, headers });
-
-/** Browser telemetry ingest (SPEC H7): 202 `{ accepted }`, or 4xx `{ error: { code, message } }`. */
-// Rate limited per IP like any API call (SPEC H5); the sender's IP is never stored.
-export const POST = rest({ name: 'telemetry.ingest', rateClass: 'api' }, async (request, { log }) => {
-  if (isCrossSiteRequest(request)) return fail(403, 'FORBIDDEN', 'Cross-site requests are not allowed.');
-  try {
-    const result = await ingestTelemetryRequest({ db: getDb() }, request);
-    return Response.json(result, { status: 202, headers });
-  } catch (err) {
-    if (isAppError(err)) return fail(APP_ERROR_STATUS[err.code], err.code, err.message);
-    log.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'telemetry ingest failed');
-    return fail(503, 'SERVICE_UNAVAILABLE', 'Telemetry cannot be stored right now. Please try again later.');
-  }
-});
+/**
+ * Browser telemetry ingest (SPEC H7): 202 `{ accepted }`; 413 over 16 KiB or 50 events, 400 not
+ * JSON, 422 invalid events, 503 when it cannot be stored. Rate limited per IP like any API call;
+ * the sender's IP is never stored.
+ */
+export const POST = route(
+  { name: 'telemetry.ingest', auth: 'public', rateClass: 'api', csrf: 'same-site', status: 202, body: { kind: 'json', maxBytes: TELEMETRY_MAX_BODY_BYTES } },
+  async ({ body }) => {
+    try {
+      return await ingestTelemetry({ db: getDb() }, body);
+    } catch (error) {
+      if (isAppError(error)) throw error;
+      throw new AppError('SERVICE_UNAVAILABLE', 'Telemetry cannot be stored right now. Please try again later.', { cause: error });
+    }
+  },
+);

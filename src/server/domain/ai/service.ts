@@ -4,7 +4,7 @@ import { localeNames, type Locale } from '~/i18n/locales';
 import type { CurrentUser } from '~/server/domain/accounts/users';
 import type { Db } from '~/server/infra/db/client';
 import { aiUsage, referralCodes, workflows } from '~/server/infra/db/schema';
-import { isAppError } from '~/server/errors';
+import { AppError, isAppError } from '~/server/errors';
 import { logger, type Logger } from '~/server/infra/logger';
 import { recordAiRequest } from '~/server/infra/metrics/app';
 import { workflowStepsSchema, type WorkflowStepInput } from '~/server/domain/workflows/steps';
@@ -17,6 +17,10 @@ import { buildWorkflowLocally } from './engine/workflow';
 import { helpArticle, HELP_ARTICLE_IDS, resolveLocale } from './help/catalog';
 import { defaultAiProvider, ProviderFailure, type AiProvider } from './provider';
 import {
+  aiChatInputSchema,
+  aiDebugInputSchema,
+  aiOnboardingInputSchema,
+  aiWorkflowInputSchema,
   providerAnswerSchema,
   providerDebugSchema,
   providerWorkflowSchema,
@@ -350,4 +354,34 @@ export async function aiOnboarding(deps: AiDeps, user: CurrentUser, input: AiOnb
   });
   const r = answered.result;
   return { success: true, answer: r.answer, steps: r.steps, checklist: r.checklist, progress: r.progress, trial_days_left: r.trialDaysLeft, meta };
+}
+
+const AI_INPUT_SCHEMAS = {
+  chat: aiChatInputSchema,
+  workflow: aiWorkflowInputSchema,
+  debug: aiDebugInputSchema,
+  onboarding: aiOnboardingInputSchema,
+} as const;
+
+/**
+ * One capability by name, from an unvalidated JSON value (the REST mapping of SPEC A1): the
+ * input is checked with the capability's schema (422 naming the field), then answered.
+ */
+export async function runAiCapability(deps: AiDeps, user: CurrentUser, capability: AiCapability, input: unknown) {
+  const parsed = AI_INPUT_SCHEMAS[capability].safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const message = issue ? (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message) : 'The request is not valid.';
+    throw new AppError('UNPROCESSABLE', message, { cause: parsed.error });
+  }
+  switch (capability) {
+    case 'chat':
+      return aiChat(deps, user, parsed.data as AiChatInput);
+    case 'workflow':
+      return aiWorkflow(deps, user, parsed.data as AiWorkflowInput);
+    case 'debug':
+      return aiDebug(deps, user, parsed.data as AiDebugInput);
+    case 'onboarding':
+      return aiOnboarding(deps, user, parsed.data as AiOnboardingInput);
+  }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import { defaultLocale, locales, type Locale } from '~/i18n/locales';
 import de from '../../../../messages/de.json';
 import en from '../../../../messages/en.json';

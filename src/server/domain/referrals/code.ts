@@ -80,3 +80,12 @@ export function withRequestCookie(header: string | null, name: string, value: st
   parts.push(`${name}=${value}`);
   return parts.join('; ');
 }
+
+/**
+ * The referral code a sign-up carries from its attribution cookie. A cookie that does not parse
+ * is still passed on (cut to 64 characters), so it is refused and logged as malformed.
+ */
+export function referralCodeFromCookie(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  return parseReferralCookie(raw)?.code ?? raw.split('.')[0]!.slice(0, 64);
+}

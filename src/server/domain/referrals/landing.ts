@@ -4,7 +4,7 @@ import type { Db } from '~/server/infra/db/client';
 import { logger, type Logger } from '~/server/infra/logger';
 import { redisKey } from '~/server/infra/redis';
 import { normaliseUtm, recordGrowthEvent } from '../growth/events';
-import { normaliseReferralCode } from './code';
+import { normaliseReferralCode, parseReferralCookie } from './code';
 import { recordReferralClick, utcDay, type ClickResult } from './referrals';
 
 /**
@@ -63,4 +63,37 @@ export async function recordLandingVisit(
     occurredAt: now,
   });
   return { click, visit: true };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const BOT = /bot|crawler|spider|slurp|facebookexternalhit|preview/i;
+
+const firstParam = (sp: SearchParams, key: string): string | undefined => {
+  const v = sp[key];
+  const s = Array.isArray(v) ? v[0] : v;
+  return typeof s === 'string' && s.length <= 200 ? s : undefined;
+};
+
+/**
+ * What a home-page view counts as (SPEC G2/G4), from what the transport read off the request:
+ * nothing for bots and prefetches; otherwise the visitor (attribution cookie's visitor id, else a
+ * salted hash of IP and user agent) with the referral code and utm tags of the link.
+ */
+export function landingVisitFrom(request: {
+  attributionCookie: string | null | undefined;
+  ip: string | null;
+  userAgent: string;
+  prefetch: boolean;
+  searchParams: SearchParams;
+}): LandingInput | null {
+  if (BOT.test(request.userAgent) || request.prefetch) return null;
+  const attribution = parseReferralCookie(request.attributionCookie);
+  const sp = request.searchParams;
+  return {
+    visitorHash: visitorHash({ visitorId: attribution?.visitorId, ip: request.ip, userAgent: request.userAgent }),
+    ref: firstParam(sp, 'ref'),
+    utmSource: firstParam(sp, 'utm_source'),
+    utmMedium: firstParam(sp, 'utm_medium'),
+    utmCampaign: firstParam(sp, 'utm_campaign'),
+  };
 }

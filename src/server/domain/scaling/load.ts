@@ -18,6 +18,8 @@ export type LoadSamplerOptions = {
   /** Reads the waiting job count; sampled at most every `queueSampleMs`. */
   readQueueDepth?: () => Promise<number>;
   queueSampleMs?: number;
+  /** Monotonic milliseconds and event-loop utilisation (tests inject both; default: perf_hooks). */
+  clock?: { now: () => number; eventLoopUtilization: typeof performance.eventLoopUtilization };
 };
 
 export function combineLoad(s: LoadSignals, opts: { capacityRps: number; queueCapacity: number }): number {
@@ -31,8 +33,9 @@ export function createLoadSampler(opts: LoadSamplerOptions = {}) {
   const alpha = opts.alpha ?? 0.5;
   const queueSampleMs = opts.queueSampleMs ?? 15_000;
 
-  let lastElu = performance.eventLoopUtilization();
-  let lastAt = performance.now();
+  const clock = opts.clock ?? { now: () => performance.now(), eventLoopUtilization: performance.eventLoopUtilization.bind(performance) };
+  let lastElu = clock.eventLoopUtilization();
+  let lastAt = clock.now();
   let requests = 0;
   let queueDepth = 0;
   let queueSampledAt = 0;
@@ -40,10 +43,10 @@ export function createLoadSampler(opts: LoadSamplerOptions = {}) {
   let reading: LoadReading = { eventLoopUtilization: 0, requestsPerSecond: 0, queueDepth: 0, load: 0, sampledAt: new Date().toISOString() };
 
   function sample(): LoadReading {
-    const now = performance.now();
+    const now = clock.now();
     const elapsedS = Math.max(0.001, (now - lastAt) / 1000);
-    const elu = performance.eventLoopUtilization(lastElu);
-    lastElu = performance.eventLoopUtilization();
+    const elu = clock.eventLoopUtilization(lastElu);
+    lastElu = clock.eventLoopUtilization();
     lastAt = now;
     const rps = requests / elapsedS;
     requests = 0;

@@ -5,8 +5,8 @@ import { AppError } from '~/server/errors';
 import { scrubEndpoint, scrubMeta, scrubName, scrubText, TELEMETRY_LIMITS } from './scrub';
 
 /**
- * Browser telemetry ingest (SPEC H7), behind `POST /api/telemetry`. A batch is read with a hard
- * byte limit, parsed, validated as a whole and stored in one INSERT: either every event of a
+ * Browser telemetry ingest (SPEC H7), behind `POST /api/telemetry` (the route reads the body with
+ * a hard byte limit). A batch is parsed, validated as a whole and stored in one INSERT: either every event of a
  * batch is stored or none is. Rows are stored with source 'browser' after the same scrubbing as
  * the server's own; nothing about the sender (IP, user, cookies, user agent) is read or stored.
  */
@@ -41,41 +41,6 @@ export type TelemetryBatch = z.infer<typeof telemetryBatchSchema>;
 
 const tooLarge = (what: string) => new AppError('PAYLOAD_TOO_LARGE', what);
 
-/**
- * Reads a request body as UTF-8 text, refusing more than `limit` bytes: first by the declared
- * Content-Length, then while reading (a missing or false Content-Length does not get past it).
- */
-export async function readBodyWithLimit(request: Request, limit: number = TELEMETRY_MAX_BODY_BYTES): Promise<string> {
-  const message = `A telemetry batch may be at most ${limit} bytes.`;
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) throw tooLarge(message);
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(message);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError('BAD_REQUEST', 'The request body is not valid UTF-8.');
-  }
-}
-
 /** JSON text -> a validated batch. 400 malformed JSON, 413 too many events, 422 invalid events. */
 export function parseTelemetryBatch(raw: string): TelemetryBatch {
   let value: unknown;
@@ -84,6 +49,11 @@ export function parseTelemetryBatch(raw: string): TelemetryBatch {
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
   }
+  return validateTelemetryBatch(value);
+}
+
+/** A parsed JSON value -> a validated batch. 413 too many events, 422 invalid events. */
+export function validateTelemetryBatch(value: unknown): TelemetryBatch {
   if (value && typeof value === 'object' && 'events' in value && Array.isArray(value.events) && value.events.length > TELEMETRY_MAX_EVENTS) {
     throw tooLarge(`A telemetry batch may hold at most ${TELEMETRY_MAX_EVENTS} events.`);
   }
@@ -110,16 +80,10 @@ export function browserEventsToRows(batch: TelemetryBatch, at: Date): (typeof te
   }));
 }
 
-/** Validates and stores one batch given as JSON text (all or nothing). */
-export async function ingestTelemetry(deps: Deps, raw: string): Promise<{ accepted: number }> {
-  const batch = parseTelemetryBatch(raw);
+/** Validates and stores one batch, given as parsed JSON (all or nothing). */
+export async function ingestTelemetry(deps: Deps, value: unknown): Promise<{ accepted: number }> {
+  const batch = validateTelemetryBatch(value);
   const rows = browserEventsToRows(batch, deps.now?.() ?? new Date());
   await deps.db.insert(telemetryEvents).values(rows);
   return { accepted: rows.length };
-}
-
-/** The whole ingest for one HTTP request: bounded read, then `ingestTelemetry`. */
-export async function ingestTelemetryRequest(deps: Deps, request: Request): Promise<{ accepted: number }> {
-  const raw = await readBodyWithLimit(request, TELEMETRY_MAX_BODY_BYTES);
-  return ingestTelemetry(deps, raw);
 }

@@ -1,6 +1,6 @@
 import type { Db } from '~/server/infra/db/client';
 import { telemetryEvents } from '~/server/infra/db/schema';
-import { isAppError } from '~/server/errors';
+import { isAppError, safeErrorSummary } from '~/server/errors';
 import { logger as rootLogger, type Logger } from '~/server/infra/logger';
 import { scrubEndpoint, scrubMeta, scrubName, scrubText, TELEMETRY_LIMITS, type TelemetryMeta } from './scrub';
 
@@ -41,6 +41,8 @@ export type TelemetryWriter = {
   logPerformance(endpoint: string, durationMs: number, options?: { ok?: boolean; source?: TelemetrySource }): void;
   /** Writes every buffered row and every open endpoint-minute; resolves with the rows written. */
   flush(): Promise<number>;
+  /** What the timer does: writes buffered rows and the endpoint-minutes that are over (the current one waits). */
+  tick(): Promise<number>;
   /** Stops the timer and flushes. */
   close(): Promise<number>;
   stats(): { buffered: number; buckets: number; written: number; dropped: number; failed: number };
@@ -64,6 +66,12 @@ export const SLOW_REQUEST_MS = 2000;
 
 function describeError(error: unknown): { name: string; message: string; code?: string; frame?: string } {
   if (error instanceof Error) {
+    // A failed query's message holds its SQL and parameters: keep only class, code and constraint.
+    const safe = safeErrorSummary(error);
+    if (safe.message === undefined) {
+      const where = safe.constraint ? ` (constraint ${safe.constraint})` : safe.table ? ` (table ${safe.table})` : '';
+      return { name: error.name || 'Error', message: `Database query failed${safe.dbCode ? ` with code ${safe.dbCode}` : ''}${where}`, code: safe.dbCode };
+    }
     const frame = error.stack
       ?.split('\n')
       .map((l) => l.trim())
@@ -243,6 +251,7 @@ export function createTelemetryWriter(options: TelemetryWriterOptions): Telemetr
       schedule();
     }),
 
+    tick: () => write(take(false)),
     flush: () => write(take(true)),
 
     close: async () => {

@@ -1,10 +1,11 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { ownedBy } from '~/server/domain/accounts/tenancy';
 import type { CurrentUser } from '~/server/domain/accounts/users';
 import type { Db } from '~/server/infra/db/client';
-import { workflows } from '~/server/infra/db/schema';
+import { workflows, type StoredStep } from '~/server/infra/db/schema';
 import { AppError } from '~/server/errors';
-import { workflowStepsSchema } from './steps';
+import { workflowStepsSchema, type WorkflowStep } from './steps';
 
 /**
  * Workflows (SPEC P1). Every query is scoped by the caller's tenant: another tenant's id
@@ -57,10 +58,12 @@ const columns = {
   createdAt: workflows.createdAt,
   updatedAt: workflows.updatedAt,
 };
-const toDetail = <R extends { steps: readonly unknown[] }>(r: R) => ({ ...r, stepCount: r.steps.length });
+/** Stored steps were validated by workflowStepsSchema when written: narrow them to that type. */
+export const asWorkflowSteps = (steps: readonly StoredStep[]): WorkflowStep[] => steps as WorkflowStep[];
+const toDetail = <R extends { steps: StoredStep[] }>(r: R) => ({ ...r, steps: asWorkflowSteps(r.steps), stepCount: r.steps.length });
 
 export async function listWorkflows(deps: Deps, user: CurrentUser, input: z.infer<typeof listWorkflowsInputSchema>) {
-  const where = eq(workflows.tenantId, user.tenantId);
+  const where = ownedBy(workflows, user);
   const [rows, [total]] = await Promise.all([
     deps.db
       .select(columns)
@@ -84,7 +87,7 @@ export async function getWorkflow(deps: Deps, user: CurrentUser, input: { id: st
   const [row] = await deps.db
     .select(columns)
     .from(workflows)
-    .where(and(eq(workflows.id, input.id), eq(workflows.tenantId, user.tenantId)))
+    .where(and(eq(workflows.id, input.id), ownedBy(workflows, user)))
     .limit(1);
   if (!row) throw new AppError('NOT_FOUND', 'Workflow not found');
   return toDetail(row);
@@ -94,7 +97,7 @@ export async function createWorkflow(deps: Deps, user: CurrentUser, input: z.inf
   const [existing] = await deps.db
     .select({ n: count() })
     .from(workflows)
-    .where(eq(workflows.tenantId, user.tenantId));
+    .where(ownedBy(workflows, user));
   if ((existing?.n ?? 0) >= MAX_WORKFLOWS_PER_TENANT) {
     throw new AppError('UNPROCESSABLE', `A workspace can hold at most ${MAX_WORKFLOWS_PER_TENANT} workflows`);
   }
@@ -120,7 +123,7 @@ export async function updateWorkflow(deps: Deps, user: CurrentUser, input: z.inf
   const [row] = await deps.db
     .update(workflows)
     .set({ ...changes, updatedAt: deps.now?.() ?? new Date() })
-    .where(and(eq(workflows.id, id), eq(workflows.tenantId, user.tenantId)))
+    .where(and(eq(workflows.id, id), ownedBy(workflows, user)))
     .returning(columns);
   if (!row) throw new AppError('NOT_FOUND', 'Workflow not found');
   return toDetail(row);
@@ -129,7 +132,7 @@ export async function updateWorkflow(deps: Deps, user: CurrentUser, input: z.inf
 export async function deleteWorkflow(deps: Deps, user: CurrentUser, input: { id: string }) {
   const [row] = await deps.db
     .delete(workflows)
-    .where(and(eq(workflows.id, input.id), eq(workflows.tenantId, user.tenantId)))
+    .where(and(eq(workflows.id, input.id), ownedBy(workflows, user)))
     .returning({ id: workflows.id });
   if (!row) throw new AppError('NOT_FOUND', 'Workflow not found');
   return { id: row.id };

@@ -7,13 +7,14 @@ import Google from 'next-auth/providers/google';
 import MicrosoftEntraID from 'next-auth/providers/microsoft-entra-id';
 import { env, oauthProviders } from '~/env';
 import { verifyCredentials } from '~/server/domain/accounts/signin';
-import { createTenantWithOwner } from '~/server/domain/accounts/signup';
+import { registerAccount } from '~/server/domain/accounts/register';
 import { getDb } from '~/server/infra/db/client';
 import { accounts, authenticators, sessions, users, verificationTokens } from '~/server/infra/db/schema';
 import { isAppError } from '~/server/errors';
-import { recordSignupGrowth } from '~/server/domain/referrals/page';
 import { clientIp } from '~/server/transport/rest/client-ip';
 import { logger } from '~/server/infra/logger';
+import { getRedis } from '~/server/infra/redis';
+import { signupRequestContext } from './request-context';
 import { getSignInThrottle } from './throttle';
 
 declare module 'next-auth' {
@@ -41,22 +42,17 @@ function adapter(): Adapter {
   });
   return {
     ...base,
-    // OAuth first sign-in: a new user gets their own tenant on a trial, like an e-mail sign-up.
+    // OAuth first sign-in: the same sign-up use case as the e-mail form (abuse check, tenant on a
+    // trial, referral attribution, growth and abuse events).
     async createUser(data: AdapterUser) {
-      const { user } = await createTenantWithOwner(
-        { db },
-        {
-          name: data.name ?? null,
-          email: data.email,
-          passwordHash: null,
-          emailVerified: data.emailVerified,
-          image: data.image ?? null,
-          source: 'oauth',
-        },
+      const context = await signupRequestContext();
+      const account = await registerAccount(
+        { db, redis: getRedis(), log: logger },
+        { kind: 'oauth', input: { name: data.name ?? null, email: data.email, emailVerified: data.emailVerified, image: data.image ?? null } },
+        context,
       );
-      // Referral attribution and growth events, as for an e-mail sign-up (never throws).
-      await recordSignupGrowth({ userId: user.id, tenantId: user.tenantId, email: user.email });
-      return { id: user.id, email: user.email, name: user.name, image: user.image, emailVerified: user.emailVerified };
+      if (account.referralUsed) await context.clearReferral();
+      return { id: account.userId, email: account.email, name: data.name ?? null, image: data.image ?? null, emailVerified: data.emailVerified };
     },
   };
 }

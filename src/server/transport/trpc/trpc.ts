@@ -1,10 +1,19 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+
+// The one error map's tRPC codes must be real tRPC codes.
+type _TrpcCodesAreValid = TrpcErrorCode extends TRPCError['code'] ? true : never;
+const _trpcCodesAreValid: _TrpcCodesAreValid = true;
+void _trpcCodesAreValid;
 import type { Redis } from 'ioredis';
+import type Stripe from 'stripe';
+import { env } from '~/env';
+import { billingConfigFromEnv, type BillingConfig } from '~/server/domain/billing/config';
+import { getStripe } from '~/server/domain/billing/stripe';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/users';
 import type { Db } from '~/server/infra/db/client';
-import { AppError, isAppError, type AppErrorCode } from '~/server/errors';
+import { AppError, httpStatusOf, INTERNAL_ERROR_MESSAGE, isAppError, safeErrorSummary, trpcCodeOf, type TrpcErrorCode } from '~/server/errors';
 import { createHealthService, type HealthService } from '~/server/domain/health/summary';
 import { logger, type Logger } from '~/server/infra/logger';
 import { metrics, statusClass } from '~/server/infra/metrics/registry';
@@ -26,7 +35,16 @@ export type InnerContext = {
   health: HealthService;
   /** Absent in tests that do not exercise rate limits. */
   rateLimiter: RateLimiter | null;
+  /** Stripe (null: not configured), price ids and the discount flag, read from env once per request. */
+  billing: BillingContext;
 };
+
+export type BillingContext = { stripe: Stripe | null; config: BillingConfig; pricingAutoApply: boolean };
+
+/** The billing context from env: the only place the procedures' Stripe client comes from. */
+export function billingContextFromEnv(): BillingContext {
+  return { stripe: getStripe(), config: billingConfigFromEnv(), pricingAutoApply: env.PRICING_AUTO_APPLY };
+}
 
 export function createInnerTRPCContext(
   opts: Pick<InnerContext, 'db' | 'redis' | 'userId'> & Partial<InnerContext>,
@@ -47,6 +65,7 @@ export function createInnerTRPCContext(
     now: opts.now ?? (() => new Date()),
     health: opts.health ?? createHealthService({ db: opts.db, redis: opts.redis, stripe: null, cacheSeconds: 0 }),
     rateLimiter: opts.rateLimiter ?? null,
+    billing: opts.billing ?? billingContextFromEnv(),
   };
 }
 
@@ -54,18 +73,6 @@ export function createInnerTRPCContext(
 export type Access = 'public' | 'protected' | 'admin';
 /** `rateClass` overrides the default class (AI paths: 'ai', everything else: 'api'). */
 export type Meta = { access: Access; rateClass?: 'api' | 'ai' | 'auth' };
-
-const TRPC_CODE: Record<AppErrorCode, TRPCError['code']> = {
-  BAD_REQUEST: 'BAD_REQUEST',
-  UNAUTHORIZED: 'UNAUTHORIZED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  UNPROCESSABLE: 'UNPROCESSABLE_CONTENT',
-  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
-  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-};
 
 const t = initTRPC
   .context<InnerContext>()
@@ -78,7 +85,7 @@ const t = initTRPC
       const firstIssue = error.cause instanceof ZodError ? error.cause.issues[0] : undefined;
       const message =
         shape.data.code === 'INTERNAL_SERVER_ERROR'
-          ? 'Something went wrong on our side. Please try again.'
+          ? INTERNAL_ERROR_MESSAGE
           : firstIssue
             ? `${firstIssue.path.length ? `${firstIssue.path.join('.')}: ` : ''}${firstIssue.message}`
             : shape.message;
@@ -100,34 +107,24 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (isAppError(cause)) {
-      throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+      throw new TRPCError({ code: trpcCodeOf(cause.code), message: cause.message, cause });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
       logError(cause ?? result.error, { endpoint: `trpc:${path}` });
-      ctx.log.error(
-        { path, type, err: { name: cause?.name, message: cause?.message, stack: cause?.stack } },
-        'procedure failed',
-      );
+      // Class, database code and constraint only: never a query's text or parameters (SPEC F5).
+      ctx.log.error({ path, type, err: safeErrorSummary(cause ?? result.error) }, 'procedure failed');
     }
   }
   const ms = performance.now() - started;
   const m = metrics();
   const code = result.ok ? 'OK' : result.error.code;
-  m.httpRequests.inc({ route: `trpc.${path}`, status: result.ok ? '2xx' : statusClass(trpcStatus(code)) });
+  m.httpRequests.inc({ route: `trpc.${path}`, status: result.ok ? '2xx' : statusClass(httpStatusOf(code)) });
   m.httpDuration.observe({ route: `trpc.${path}` }, ms / 1000);
   // Client errors (4xx) are the caller's; only server failures count against the endpoint.
   logPerformance(`trpc:${path}`, ms, { ok: result.ok || code !== 'INTERNAL_SERVER_ERROR' });
   if (logger.isLevelEnabled('debug')) ctx.log.debug({ path, type, ok: result.ok, ms: Math.round(ms) }, 'procedure');
   return result;
 });
-
-function trpcStatus(code: string): number {
-  const map: Record<string, number> = {
-    BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409,
-    PAYLOAD_TOO_LARGE: 413, UNPROCESSABLE_CONTENT: 422, TOO_MANY_REQUESTS: 429,
-  };
-  return map[code] ?? 500;
-}
 
 /** Per-caller limits from the scaling policy (SPEC H5); AI procedures use the stricter class. */
 const rateLimit = t.middleware(async ({ ctx, next, path, meta }) => {

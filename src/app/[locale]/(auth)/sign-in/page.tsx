@@ -8,6 +8,8 @@ import { redirect } from 'next/navigation';
 import { localizedPath } from '~/i18n/paths';
 import type { Locale } from '~/i18n/routing';
 import { getCurrentUser } from '~/server/transport/auth/current-user';
+import { signInAction } from '../actions';
+import { oauthButtons } from '../oauth-providers';
 
 export default async function SignInPage({
   params,
@@ -35,9 +37,9 @@ export default async function SignInPage({
           </p>
         ) : null}
         <div className="mt-6">
-          <SignInForm callbackUrl={callbackUrl} texts={texts} />
+          <SignInForm callbackUrl={callbackUrl} texts={texts} signIn={signInAction} />
         </div>
-        <OAuthButtons redirectTo={callbackUrl ?? localizedPath('/dashboard', locale)} />
+        <OAuthButtons providers={oauthButtons(callbackUrl ?? localizedPath('/dashboard', locale))} />
         <p className="mt-6 text-center text-sm text-fg-muted">
           {t('noAccount')}{' '}
           <Link href="/sign-up" className="font-medium text-accent underline-offset-4 hover:underline">

@@ -8,6 +8,8 @@ import { redirect } from 'next/navigation';
 import { localizedPath } from '~/i18n/paths';
 import type { Locale } from '~/i18n/routing';
 import { getCurrentUser } from '~/server/transport/auth/current-user';
+import { signUpAction } from '../actions';
+import { oauthButtons } from '../oauth-providers';
 
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign'] as const;
 
@@ -35,9 +37,9 @@ export default async function SignUpPage({
         <h1 className="text-2xl font-bold">{t('signUpTitle')}</h1>
         <p className="mt-2 text-sm text-fg-muted">{t('signUpLead')}</p>
         <div className="mt-6">
-          <SignUpForm utm={utm} texts={texts} />
+          <SignUpForm utm={utm} texts={texts} signUp={signUpAction} />
         </div>
-        <OAuthButtons redirectTo={localizedPath('/dashboard', locale)} />
+        <OAuthButtons providers={oauthButtons(localizedPath('/dashboard', locale))} />
         <p className="mt-6 text-center text-sm text-fg-muted">
           {t('haveAccount')}{' '}
           <Link href="/sign-in" className="font-medium text-accent underline-offset-4 hover:underline">

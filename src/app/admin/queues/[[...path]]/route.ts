@@ -1,6 +1,6 @@
 import { getCurrentUser } from '~/server/transport/auth/current-user';
 import { isCrossSiteRequest } from '~/server/transport/rest/csrf';
-import { jsonError } from '~/server/transport/rest/rest';
+import { errorResponse } from '~/server/transport/rest/route';
 import { BOARD_BASE_PATH, getBoardApp } from '~/server/transport/rest/bull-board';
 
 export const runtime = 'nodejs';
@@ -17,8 +17,8 @@ async function handle(req: Request): Promise<Response> {
     const callbackUrl = encodeURIComponent(BOARD_BASE_PATH);
     return new Response(null, { status: 307, headers: { location: `/sign-in?callbackUrl=${callbackUrl}` } });
   }
-  if (user.role !== 'admin') return jsonError(403, 'FORBIDDEN', 'The job queues are for Levqor admins only.');
-  if (isCrossSiteRequest(req)) return jsonError(403, 'FORBIDDEN', 'Cross-site requests are not allowed.');
+  if (user.role !== 'admin') return errorResponse('standard', 'FORBIDDEN', 'The job queues are for Levqor admins only.');
+  if (isCrossSiteRequest(req)) return errorResponse('standard', 'FORBIDDEN', 'Cross-site requests are not allowed.');
   return getBoardApp().fetch(req);
 }
 

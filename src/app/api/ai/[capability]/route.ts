@@ -1,48 +1,31 @@
-import type { CurrentUser } from '~/server/domain/accounts/users';
-import { AI_CAPABILITIES, type AiCapability } from '~/server/domain/ai/config';
-import { aiFailure, handleAiRestRequest, isAiCapability } from '~/server/transport/rest/ai';
-import { getCurrentUser } from '~/server/transport/auth/current-user';
+import { z } from 'zod';
+import { AI_CAPABILITIES, AI_LIMITS } from '~/server/domain/ai/config';
+import { runAiCapability } from '~/server/domain/ai/service';
 import { getDb } from '~/server/infra/db/client';
-import { rest } from '~/server/transport/rest/rest';
 import { getRedis } from '~/server/infra/redis';
+import { route } from '~/server/transport/rest/route';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /**
- * AI helpers over REST (SPEC A1): POST /api/ai/chat | workflow | debug | onboarding, for
- * signed-in users (session cookie). Rate limited with the strict 'ai' class per user; credits,
- * validation and the response shapes live in src/server/domain/ai/rest.ts.
+ * AI helpers over REST (SPEC A1): POST /api/ai/chat | workflow | debug | onboarding for signed-in
+ * users, strict 'ai' rate class per user, the SPEC A1 envelope ({ success, ... }):
+ * 404 unknown capability, 401, 403 cross-site, 413 over 16 KiB, 400 not JSON, 422 invalid
+ * fields, 429 rate limit or AI credits used up (with Retry-After).
  */
-// The signed-in user is resolved once per request (for the per-user rate limit and the handler).
-const users = new WeakMap<Request, Promise<CurrentUser | null>>();
-function userOf(req: Request): Promise<CurrentUser | null> {
-  let user = users.get(req);
-  if (!user) {
-    user = getCurrentUser();
-    users.set(req, user);
-  }
-  return user;
-}
-
-const handlers = Object.fromEntries(
-  AI_CAPABILITIES.map((capability) => [
-    capability,
-    rest(
-      { name: `ai.${capability}`, rateClass: 'ai', userId: async (req) => (await userOf(req))?.id ?? null },
-      async (req, ctx) =>
-        handleAiRestRequest({ db: getDb(), redis: getRedis(), log: ctx.log, requestId: ctx.requestId }, req, {
-          capability,
-          user: await userOf(req),
-        }),
-    ),
-  ]),
-) as Record<AiCapability, (req: Request) => Promise<Response>>;
-
-export async function POST(req: Request, { params }: { params: Promise<{ capability: string }> }) {
-  const { capability } = await params;
-  if (!isAiCapability(capability)) {
-    return aiFailure(404, `Unknown AI capability. Use one of: ${AI_CAPABILITIES.join(', ')}.`, 'NOT_FOUND');
-  }
-  return handlers[capability](req);
-}
+export const POST = route(
+  {
+    name: 'ai',
+    auth: 'user',
+    rateClass: 'ai',
+    csrf: 'same-site',
+    envelope: 'ai',
+    params: z.object({
+      capability: z.enum(AI_CAPABILITIES, { error: `Unknown AI capability. Use one of: ${AI_CAPABILITIES.join(', ')}.` }),
+    }),
+    body: { kind: 'json', maxBytes: AI_LIMITS.bodyBytes, emptyMessage: 'The request body must be a JSON object, e.g. {"query": "…"}.' },
+  },
+  ({ params, body, user, log, requestId }) =>
+    runAiCapability({ db: getDb(), redis: getRedis(), log, requestId }, user, params.capability, body),
+);

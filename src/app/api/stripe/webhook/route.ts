@@ -1,8 +1,8 @@
 import { billingConfigFromEnv } from '~/server/domain/billing/config';
-import { handleStripeWebhook } from '~/server/domain/billing/webhook';
 import { getStripe } from '~/server/domain/billing/stripe';
+import { handleStripeWebhook } from '~/server/domain/billing/webhook';
 import { getDb } from '~/server/infra/db/client';
-import { rest } from '~/server/transport/rest/rest';
+import { route } from '~/server/transport/rest/route';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -13,11 +13,11 @@ export const dynamic = 'force-dynamic';
  * stale and ignored events; 400 for a bad signature; 503 when Stripe is not configured. Not rate
  * limited (Stripe retries; the signature is the gate) and not CSRF-checked (server to server).
  */
-export const POST = rest({ name: 'stripe.webhook', rateClass: null }, async (req, { log }) => {
-  const payload = await req.text();
-  const result = await handleStripeWebhook(
-    { db: getDb(), stripe: getStripe(), config: billingConfigFromEnv(), log },
-    { payload, signature: req.headers.get('stripe-signature') },
-  );
-  return Response.json(result, { status: 200, headers: { 'cache-control': 'no-store' } });
-});
+export const POST = route(
+  { name: 'stripe.webhook', auth: 'public', rateClass: null, csrf: 'none', body: { kind: 'text', maxBytes: 512 * 1024 } },
+  ({ body, req, log }) =>
+    handleStripeWebhook(
+      { db: getDb(), stripe: getStripe(), config: billingConfigFromEnv(), log },
+      { payload: body, signature: req.headers.get('stripe-signature') },
+    ),
+);

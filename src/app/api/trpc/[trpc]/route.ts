@@ -3,15 +3,13 @@ import type { NextRequest } from 'next/server';
 import { appRouter } from '~/server/transport/trpc/root';
 import { createTRPCContext } from '~/server/transport/trpc/context';
 import { isCrossSiteRequest } from '~/server/transport/rest/csrf';
+import { errorResponse } from '~/server/transport/rest/route';
 
 export const runtime = 'nodejs';
 
 const handler = (req: NextRequest) => {
   if (isCrossSiteRequest(req)) {
-    return Response.json(
-      { error: { message: 'Cross-site requests are not allowed.', code: 'FORBIDDEN' } },
-      { status: 403 },
-    );
+    return errorResponse('standard', 'FORBIDDEN', 'Cross-site requests are not allowed.');
   }
   return fetchRequestHandler({
     endpoint: '/api/trpc',

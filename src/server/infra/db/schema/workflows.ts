@@ -1,6 +1,11 @@
 import { index, pgEnum, pgTable } from 'drizzle-orm/pg-core';
-import type { WorkflowStep } from '~/server/domain/workflows/steps';
 import { tenants, users } from './tenancy';
+
+/**
+ * A step as stored: the schema knows only its envelope. Its full shape is the workflows domain's
+ * (`workflowStepSchema`), which validates every write; readers narrow with `asWorkflowSteps`.
+ */
+export type StoredStep = { id: string; name: string; type: string; config: Record<string, unknown> };
 
 export const workflowStatusEnum = pgEnum('workflow_status', ['draft', 'active', 'paused']);
 
@@ -15,7 +20,7 @@ export const workflows = pgTable(
     name: t.text().notNull(),
     description: t.text().notNull().default(''),
     /** Validated by workflowStepsSchema before every write. */
-    steps: t.jsonb().$type<WorkflowStep[]>().notNull(),
+    steps: t.jsonb().$type<StoredStep[]>().notNull(),
     status: workflowStatusEnum().notNull().default('draft'),
     templateId: t.text(),
     createdBy: t.text().references(() => users.id, { onDelete: 'set null' }),

@@ -1,17 +1,15 @@
-import { billingConfigFromEnv } from '~/server/domain/billing/config';
 import { billingStatusSchema, checkoutInputSchema, checkoutOutputSchema, createCheckoutSession, createPortalSession, getBillingStatus, portalInputSchema, portalOutputSchema, type BillingDeps } from '~/server/domain/billing/checkout';
-import { getStripe } from '~/server/domain/billing/stripe';
 import { createTRPCRouter, protectedProcedure, type InnerContext } from '../trpc';
 
-/** Stripe and the billing configuration come from env (absent -> "not configured" answers). */
+/** Stripe and the billing configuration come from the context (absent -> "not configured" answers). */
 const billingDeps = (ctx: InnerContext): BillingDeps => ({
   db: ctx.db,
   redis: ctx.redis,
   ip: ctx.ip,
   now: ctx.now,
   log: ctx.log,
-  stripe: getStripe(),
-  config: billingConfigFromEnv(),
+  stripe: ctx.billing.stripe,
+  config: ctx.billing.config,
 });
 
 /** SPEC B3: Checkout, the customer portal and the billing status of the caller's workspace. */

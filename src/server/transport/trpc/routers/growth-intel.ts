@@ -1,5 +1,3 @@
-import { env } from '~/env';
-import { getStripe } from '~/server/domain/billing/stripe';
 import { decideDiscountInputSchema, decideDiscountOutputSchema, listDiscountSuggestionsOutputSchema } from '~/server/domain/growth/discounts/schemas';
 import { decideDiscountSuggestion, listDiscountSuggestions } from '~/server/domain/growth/discounts/decide';
 import { activitySchema, funnelInputSchema, funnelSchema, periodInputSchema, retentionInputSchema, retentionSchema, sourcesSchema } from '~/server/domain/growth/intelligence/schemas';
@@ -30,14 +28,14 @@ export const growthIntelRouter = createTRPCRouter({
   discounts: adminProcedure
     .output(listDiscountSuggestionsOutputSchema)
     .query(({ ctx }) =>
-      listDiscountSuggestions({ db: ctx.db, autoApply: env.PRICING_AUTO_APPLY, stripeConfigured: getStripe() !== null }),
+      listDiscountSuggestions({ db: ctx.db, autoApply: ctx.billing.pricingAutoApply, stripeConfigured: ctx.billing.stripe !== null }),
     ),
   decideDiscount: adminProcedure
     .input(decideDiscountInputSchema)
     .output(decideDiscountOutputSchema)
     .mutation(({ ctx, input }) =>
       decideDiscountSuggestion(
-        { db: ctx.db, log: ctx.log, now: ctx.now, stripe: getStripe(), autoApply: env.PRICING_AUTO_APPLY },
+        { db: ctx.db, log: ctx.log, now: ctx.now, stripe: ctx.billing.stripe, autoApply: ctx.billing.pricingAutoApply },
         input,
       ),
     ),

@@ -14,9 +14,9 @@ import {
   type DfyPackage,
   type Plan,
 } from '~/server/domain/billing/pricing';
-import type { ExitIntentTexts } from './exit-intent';
-import type { PlanView, PricingPlansTexts } from './pricing-plans';
-import type { RoiTexts } from './roi-calculator';
+import type { ExitIntentTexts } from '~/components/pricing/exit-intent';
+import type { PlanView, PricingPlansTexts } from '~/components/pricing/pricing-plans';
+import type { RoiTexts } from '~/components/pricing/roi-calculator';
 
 /** Whole pounds as GBP in the visitor's locale ("£29", "29 £", "£ 29"). */
 export function gbpFormatter(locale: string): (pounds: number) => string {
