@@ -31,19 +31,8 @@ function Field({
  * Texts arrive translated from the server page (messages/ Auth.*), so the sign-in and sign-up
  * pages do not load the i18n runtime in the browser.
  */
-/** Keys under Auth.errors in messages/<locale>.json. */
-export type AuthErrorKey =
-  | 'invalidCredentials'
-  | 'tooManyAttempts'
-  | 'emailTaken'
-  | 'invalidEmail'
-  | 'passwordTooShort'
-  | 'passwordTooLong'
-  | 'nameRequired'
-  | 'generic';
-export type AuthFormState = { error?: AuthErrorKey; email?: string; name?: string; companyName?: string };
-/** A server action behind one of the forms (passed in by the page). */
-export type AuthFormAction = (state: AuthFormState, formData: FormData) => Promise<AuthFormState>;
+export type { AuthErrorKey, AuthFormState, AuthFormAction } from './types';
+import type { AuthErrorKey, AuthFormAction, AuthFormState } from './types';
 
 export type AuthFormTexts = {
   name: string;

@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { buttonClasses } from '~/components/ui/button';
 
-export type OAuthButton = { id: string; label: string; action: () => Promise<void> };
+import type { OAuthButton } from './types';
+export type { OAuthButton };
 
 /** One button per OAuth provider configured on this server (the page passes them); nothing when none is. */
 export async function OAuthButtons({ providers }: { providers: OAuthButton[] }) {

@@ -3,6 +3,7 @@
 import { usePathname } from 'next/navigation';
 import { useId, useTransition } from 'react';
 import { localeNames, locales } from '~/i18n/locales';
+import type { SwitchLocaleAction } from './types';
 
 /**
  * Language picker. Deliberately free of next-intl's client code (public pages stay light):
@@ -15,8 +16,7 @@ export function LocaleSwitcher({
 }: {
   label: string;
   locale: string;
-  /** Server action: remember the language, reload the page in it. */
-  switchLocale: (locale: string, pathname: string) => Promise<void>;
+  switchLocale: SwitchLocaleAction;
 }) {
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();

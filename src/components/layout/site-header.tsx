@@ -3,8 +3,7 @@ import { buttonClasses } from '~/components/ui/button';
 import { ServerLink as Link } from '~/components/ui/server-link';
 import { PricingLink } from '~/components/pricing/pricing-link';
 import { LocaleSwitcher } from './locale-switcher';
-
-export type HeaderUser = { email: string; role: 'member' | 'owner' | 'admin' };
+import type { HeaderUser, SignOutAction, SwitchLocaleAction } from './types';
 
 /** The public header; the layout passes the signed-in user (or null) and the two server actions. */
 export async function SiteHeader({
@@ -13,8 +12,8 @@ export async function SiteHeader({
   switchLocale,
 }: {
   user: HeaderUser | null;
-  signOut: () => Promise<void>;
-  switchLocale: (locale: string, pathname: string) => Promise<void>;
+  signOut: SignOutAction;
+  switchLocale: SwitchLocaleAction;
 }) {
   const [t, tl, locale] = await Promise.all([getTranslations('Nav'), getTranslations('LocaleSwitcher'), getLocale()]);
   return (
