@@ -46,6 +46,13 @@ export const env = createEnv({
     HEALTH_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
     /** Bearer token that may read /api/metrics (Prometheus) besides admin sessions. */
     METRICS_TOKEN: z.string().min(16).optional(),
+    // Workflow engine (SPEC P2).
+    /** Hosts, IPs or CIDRs that workflow HTTP steps may reach although they are private. */
+    WORKFLOW_HTTP_ALLOWLIST: z.string().max(2000).optional(),
+    /** Runs of one workspace executing at the same time (fairness). */
+    RUN_CONCURRENCY_PER_TENANT: z.coerce.number().int().min(1).max(1000).default(5),
+    /** Run jobs one worker process executes at once. */
+    RUN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
     /** Salt for hashing IPs (abuse signals, referral clicks); defaults to one derived from AUTH_SECRET. */
     IP_HASH_SALT: z.string().min(16).optional(),
     /** Abuse signals only log unless this is on; then flagged IPs are refused (429). */

@@ -29,6 +29,7 @@ async function main() {
     log,
     prefix: env.REDIS_PREFIX,
     lockDurationMs: env.WORKER_LOCK_DURATION_MS,
+    runConcurrency: env.RUN_WORKER_CONCURRENCY,
   });
   log.info({ queues: running.queues.map((q) => q.name), mail: mail.kind }, 'workers ready');
 

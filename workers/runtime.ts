@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import type { z } from 'zod';
 import type { Redis } from 'ioredis';
 import type Stripe from 'stripe';
@@ -14,6 +14,13 @@ import { isJobName, JOBS, type JobName } from '~/server/transport/jobs/definitio
 import { logError, logPerformance } from '~/server/domain/telemetry/log';
 import { createQueue, defaultJobOptions, QUEUE_NAMES, workerSettings, type QueueName } from '~/server/infra/queue/queues';
 import { SCHEDULERS } from '~/server/transport/jobs/schedulers';
+import { eq } from 'drizzle-orm';
+import type { EngineDeps } from '~/server/domain/runs/deps';
+import { processRun } from '~/server/domain/runs/engine';
+import { runEngineMaintenance } from '~/server/domain/runs/maintenance';
+import { reconcileSchedules, runScheduled } from '~/server/domain/runs/schedules';
+import { workflowRuns } from '~/server/infra/db/schema';
+import { engineDeps } from '~/server/transport/engine-deps';
 
 export type WorkerDeps = {
   db: Db;
@@ -24,10 +31,48 @@ export type WorkerDeps = {
   prefix: string;
   /** Lock and stalled-check timing (defaults: BullMQ's 30 s); a crashed worker's job is retried after it. */
   lockDurationMs?: number;
+  /** Run jobs executed at once by this process (RUN_WORKER_CONCURRENCY). */
+  runConcurrency?: number;
+  /** The engine's dependencies (tests override the SSRF policy, clock or tenant cap). */
+  engine?: Partial<EngineDeps>;
 };
 
+/** The engine's deps in this process, over the worker's own run queue. */
+function engineOf(deps: WorkerDeps, queue: Queue): EngineDeps {
+  return { ...engineDeps({ db: deps.db, redis: deps.redis, log: deps.log, mail: deps.mail, queue }), ...deps.engine };
+}
+
+/**
+ * A run job (SPEC P2): the engine does the work; the job only decides what happens to itself.
+ * Throttled (tenant at its cap) or busy (another worker holds the run): back in the queue shortly,
+ * as the same job. Early (a wait not over): back until the run's resume time.
+ */
+async function runRunJob(deps: WorkerDeps, job: Job, token: string | undefined, runId: string) {
+  const engine = engineOf(deps, runQueues.get(deps)!);
+  const outcome = await processRun(engine, { runId });
+  if (outcome === 'throttled' || outcome === 'busy' || outcome === 'not-due') {
+    let at = Date.now() + 500 + Math.floor(Math.random() * 1000);
+    if (outcome === 'not-due') {
+      const [run] = await deps.db.select({ waitUntil: workflowRuns.waitUntil }).from(workflowRuns).where(eq(workflowRuns.id, runId));
+      at = Math.max(at, run?.waitUntil?.getTime() ?? at);
+    }
+    await job.moveToDelayed(at, token);
+    throw new DelayedError();
+  }
+  return { outcome };
+}
+const runQueues = new WeakMap<WorkerDeps, Queue>();
+
+/** A scheduler's job id ends with its fire time (`repeat:<id>:<millis>`): the same on a retry. */
+function fireTime(job: Job): Date {
+  const millis = /:(\d+)$/.exec(job.id ?? '')?.[1];
+  return new Date(millis ? Number(millis) : job.timestamp + (job.delay ?? 0));
+}
+
 /** Each job is a one-liner into a domain function. */
-const HANDLERS: { [K in JobName]: (deps: WorkerDeps, job: Job, payload: z.output<(typeof JOBS)[K]['payload']>) => Promise<unknown> } = {
+const HANDLERS: {
+  [K in JobName]: (deps: WorkerDeps, job: Job, payload: z.output<(typeof JOBS)[K]['payload']>, token?: string) => Promise<unknown>;
+} = {
   heartbeat: (deps) => runHeartbeat(deps),
   // The job's own timestamp picks the week, so a late or retried job reports the right one.
   'weekly-report': (deps, job, payload) =>
@@ -47,9 +92,14 @@ const HANDLERS: { [K in JobName]: (deps: WorkerDeps, job: Job, payload: z.output
       { db: deps.db, log: deps.log, now: () => new Date(job.timestamp) },
       { ...payload, onProgress: (pct) => job.updateProgress(pct) },
     ),
+  run: (deps, job, payload, token) => runRunJob(deps, job, token, payload.runId),
+  // One run per workflow and fire time: the scheduler's own timestamp is the dedupe key.
+  'scheduled-run': (deps, job, payload) =>
+    runScheduled(engineOf(deps, runQueues.get(deps)!), { workflowId: payload.workflowId, firedAt: fireTime(job) }),
+  'engine-maintenance': (deps) => runEngineMaintenance(engineOf(deps, runQueues.get(deps)!)),
 };
 
-async function runJob(deps: WorkerDeps, job: Job) {
+async function runJob(deps: WorkerDeps, job: Job, token?: string) {
   if (!isJobName(job.name)) throw new UnrecoverableError(`Unknown job "${job.name}"`);
   const parsed = JOBS[job.name].payload.safeParse(job.data ?? {});
   if (!parsed.success) {
@@ -58,11 +108,12 @@ async function runJob(deps: WorkerDeps, job: Job) {
   }
   const started = performance.now();
   try {
-    const handler = HANDLERS[job.name] as (deps: WorkerDeps, job: Job, payload: unknown) => Promise<unknown>;
-    const result = await handler(deps, job, parsed.data);
+    const handler = HANDLERS[job.name] as (deps: WorkerDeps, job: Job, payload: unknown, token?: string) => Promise<unknown>;
+    const result = await handler(deps, job, parsed.data, token);
     logPerformance(`job:${job.queueName}:${job.name}`, performance.now() - started, { ok: true, source: 'worker' });
     return result;
   } catch (error) {
+    if (error instanceof DelayedError) throw error;
     logPerformance(`job:${job.queueName}:${job.name}`, performance.now() - started, { ok: false, source: 'worker' });
     logError(error, { endpoint: `job:${job.queueName}:${job.name}`, source: 'worker' });
     throw error;
@@ -81,11 +132,14 @@ export async function startWorkers(deps: WorkerDeps, opts: { concurrency?: numbe
       { name: s.jobName, data: s.data, opts: defaultJobOptions },
     );
   }
+  runQueues.set(deps, queues.get('workflow-runs')!);
+  // Per-workflow schedules (SPEC P2): exactly one scheduler per active scheduled workflow.
+  await reconcileSchedules({ db: deps.db, queue: queues.get('workflow-runs')!, log: deps.log });
   const workers = QUEUE_NAMES.map((name) => {
-    const worker = new Worker(name, (job) => runJob(deps, job), {
+    const worker = new Worker(name, (job, token) => runJob(deps, job, token), {
       connection: deps.redis,
       prefix: deps.prefix,
-      concurrency: opts.concurrency ?? 2,
+      concurrency: name === 'workflow-runs' ? (deps.runConcurrency ?? 10) : (opts.concurrency ?? 2),
       settings: workerSettings,
       ...(deps.lockDurationMs ? { lockDuration: deps.lockDurationMs, stalledInterval: deps.lockDurationMs } : {}),
     });

@@ -20,8 +20,8 @@ type Fixtures = { memberA: TestUser; admin: TestUser; memberB: TestUser };
 type Case = {
   /** A valid input for a call made by `owner` (defaults to memberA). */
   input?: (f: Fixtures, owner: TestUser) => Promise<unknown> | unknown;
-  /** The input names a row of memberA's tenant: other tenants must get NOT_FOUND. */
-  tenantOwned?: boolean;
+  /** The input names a row of memberA's tenant (a workflow or a run): other tenants must get NOT_FOUND. */
+  tenantOwned?: boolean | 'run';
   /**
    * A code the domain may answer an authorised caller with (e.g. billing when Stripe is not
    * configured here): the call passed the access check, the feature itself said no.
@@ -36,6 +36,15 @@ const newWorkflow = async (f: Fixtures, owner: TestUser) => {
   });
   void f;
   return created.id;
+};
+
+const newRun = async (f: Fixtures, owner: TestUser, approvalClass: 'A' | 'B' = 'A') => {
+  const created = await callerFor(deps, owner).workflows.create({
+    name: 'Matrix workflow',
+    approvalClass,
+    steps: [{ id: 'log', name: 'Log', type: 'log', config: { message: 'hi' } }],
+  });
+  return (await callerFor(deps, owner).runs.runNow({ workflowId: created.id })).runId;
 };
 
 const CASES: Record<string, Case> = {
@@ -91,6 +100,16 @@ const CASES: Record<string, Case> = {
   },
   'workflows.update': { input: async (f, o) => ({ id: await newWorkflow(f, o), name: 'Renamed' }), tenantOwned: true },
   'workflows.delete': { input: async (f, o) => ({ id: await newWorkflow(f, o) }), tenantOwned: true },
+  'workflows.rotateWebhookSecret': { input: async (f, o) => ({ id: await newWorkflow(f, o) }), tenantOwned: true },
+  // SPEC P2: runs. Deciding on a run is for owners (and admins): a member is refused by the domain.
+  'runs.list': { input: () => ({ limit: 5, offset: 0 }) },
+  'runs.get': { input: async (f, o) => ({ id: await newRun(f, o) }), tenantOwned: 'run' },
+  'runs.runNow': { input: async (f, o) => ({ workflowId: await newWorkflow(f, o) }), tenantOwned: true },
+  'runs.testRun': { input: async (f, o) => ({ workflowId: await newWorkflow(f, o), payload: { sample: 1 } }), tenantOwned: true },
+  'runs.cancel': { input: async (f, o) => ({ id: await newRun(f, o) }), tenantOwned: 'run' },
+  'runs.decide': { input: async (f, o) => ({ id: await newRun(f, o, 'B'), decision: 'approve' }), tenantOwned: 'run', refusal: 'FORBIDDEN' },
+  'runs.rerun': { input: async (f, o) => ({ id: await newRun(f, o), from: 'start' }), tenantOwned: 'run' },
+  'runs.analytics': { input: async (f, o) => ({ workflowId: await newWorkflow(f, o) }), tenantOwned: true },
   'admin.overview': {},
   'admin.tenants': { input: () => ({ limit: 5, offset: 0 }) },
   'billing.status': {},
@@ -162,9 +181,14 @@ describe('authorization matrix', () => {
     const other = await call(f.memberB, path, input);
     expect(other).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     // The owner's row is untouched by the other tenant's attempt.
-    const id = (input as { id: string }).id;
-    const mine = await call(f.memberA, 'workflows.get', { id });
-    expect(mine).toMatchObject({ ok: true, data: { id, name: 'Matrix workflow' } });
+    const id = (input as { id?: string; workflowId?: string }).id ?? (input as { workflowId: string }).workflowId;
+    if (CASES[path]!.tenantOwned === 'run') {
+      const mine = await call(f.memberA, 'runs.get', { id });
+      expect(mine).toMatchObject({ ok: true, data: { id, workflowName: 'Matrix workflow' } });
+    } else {
+      const mine = await call(f.memberA, 'workflows.get', { id });
+      expect(mine).toMatchObject({ ok: true, data: { id, name: 'Matrix workflow' } });
+    }
   });
 
   it.each(paths.filter((p) => procedures[p]!._def.inputs.length > 0))('%s rejects malformed input with 400 and a message', async (path) => {

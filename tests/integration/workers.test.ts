@@ -23,8 +23,8 @@ describe('worker process (SPEC J1)', () => {
     const second = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, mail: noMail, log: logger, prefix });
     const queue = new Queue('maintenance', { connection: workerRedis, prefix });
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.key).sort()).toEqual(['worker-heartbeat']);
-    expect(schedulers[0]!.every).toBe(60_000);
+    expect(schedulers.map((s) => s.key).sort()).toEqual(['engine-maintenance', 'worker-heartbeat']);
+    expect(schedulers.find((s) => s.key === 'worker-heartbeat')!.every).toBe(60_000);
     const all = await Promise.all(
       (['marketing', 'reports', 'growth', 'maintenance'] as const).map(async (name) => {
         const q = new Queue(name, { connection: workerRedis, prefix });
@@ -34,6 +34,7 @@ describe('worker process (SPEC J1)', () => {
       }),
     );
     expect(all.flat().sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: 'engine-maintenance', pattern: null, tz: null },
       { key: 'growth-rollup-daily', pattern: '10 0 * * *', tz: 'UTC' },
       { key: 'marketing-daily', pattern: '0 8 * * *', tz: 'Europe/London' },
       { key: 'weekly-report', pattern: '0 8 * * 1', tz: 'Europe/London' },

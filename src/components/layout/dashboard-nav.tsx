@@ -8,6 +8,7 @@ type Item = {
   href:
     | '/dashboard'
     | '/dashboard/workflows'
+    | '/dashboard/runs'
     | '/dashboard/templates'
     | '/dashboard/billing'
     | '/admin'
@@ -16,7 +17,7 @@ type Item = {
     | '/admin/reports'
     | '/admin/growth'
     | '/admin/referrals';
-  label: 'overview' | 'workflows' | 'templates' | 'billing' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals';
+  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals';
 };
 
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
@@ -25,6 +26,7 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
   const items: Item[] = [
     { href: '/dashboard', label: 'overview' },
     { href: '/dashboard/workflows', label: 'workflows' },
+    { href: '/dashboard/runs', label: 'runs' },
     { href: '/dashboard/templates', label: 'templates' },
     { href: '/dashboard/billing', label: 'billing' },
     ...(isAdmin

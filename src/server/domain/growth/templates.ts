@@ -136,7 +136,7 @@ export function templateWorkflow(templateId: string, locale: Locale) {
 
 /** "Use template": a new draft workflow of the caller's tenant, with template_id set. */
 export async function createWorkflowFromTemplate(
-  deps: { db: Db; now?: () => Date },
+  deps: Parameters<typeof createWorkflow>[0],
   user: CurrentUser,
   input: z.infer<typeof useTemplateInputSchema>,
 ) {

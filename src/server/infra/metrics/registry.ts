@@ -35,6 +35,24 @@ function build() {
       labelNames: ['capability', 'provider'] as const,
       registers: [registry],
     }),
+    runsStarted: new client.Counter({
+      name: 'levqor_workflow_runs_started_total',
+      help: 'Workflow runs started, by trigger',
+      labelNames: ['trigger'] as const,
+      registers: [registry],
+    }),
+    runsFinished: new client.Counter({
+      name: 'levqor_workflow_runs_finished_total',
+      help: 'Workflow runs finished, by final status (succeeded, failed, cancelled)',
+      labelNames: ['status'] as const,
+      registers: [registry],
+    }),
+    runDuration: new client.Histogram({
+      name: 'levqor_workflow_run_duration_seconds',
+      help: 'Queue-to-finish time of workflow runs',
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600],
+      registers: [registry],
+    }),
     load: new client.Gauge({ name: 'levqor_load', help: 'Load figure used by the scaling policy (0..1)', registers: [registry] }),
     healthCheck: new client.Gauge({
       name: 'levqor_health_check_ok',

@@ -7,7 +7,7 @@ import { logger } from '~/server/infra/logger';
  * Queue names, shared job options and the retry policy (SPEC J1): 5 attempts, exponential
  * backoff from 1 s capped at 5 min, bounded completed/failed lists.
  */
-export const QUEUE_NAMES = ['marketing', 'reports', 'growth', 'maintenance'] as const;
+export const QUEUE_NAMES = ['marketing', 'reports', 'growth', 'maintenance', 'workflow-runs'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const RETRY_BASE_MS = 1000;

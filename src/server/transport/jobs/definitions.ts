@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { growthRollupInputSchema } from '~/server/domain/growth/intelligence/schemas';
 import { runMarketingCycleInputSchema } from '~/server/domain/marketing/schemas';
 import { weeklyReportInputSchema } from '~/server/domain/reports/weekly';
-import type { QueueName } from '../../infra/queue/queues';
+import { scheduledRunPayloadSchema } from '~/server/domain/runs/schedules';
+import type { QueueName } from '~/server/infra/queue/queues';
 
 /** A job is its queue, name and payload schema; the worker checks the payload before work. */
 export const JOBS = {
@@ -10,6 +11,10 @@ export const JOBS = {
   'weekly-report': { queue: 'reports', payload: weeklyReportInputSchema },
   'marketing-cycle': { queue: 'marketing', payload: runMarketingCycleInputSchema },
   'growth-rollup': { queue: 'growth', payload: growthRollupInputSchema },
+  // SPEC P2: the engine. A run job carries only the run id; its state lives in PostgreSQL.
+  run: { queue: 'workflow-runs', payload: z.strictObject({ runId: z.uuid() }) },
+  'scheduled-run': { queue: 'workflow-runs', payload: scheduledRunPayloadSchema },
+  'engine-maintenance': { queue: 'maintenance', payload: z.strictObject({}) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

@@ -1,4 +1,4 @@
-import type { QueueName } from '../../infra/queue/queues';
+import type { QueueName } from '~/server/infra/queue/queues';
 
 /**
  * Every scheduled job, in one table (SPEC J1). The worker process upserts these at boot with
@@ -23,5 +23,7 @@ export const SCHEDULERS: readonly SchedulerDefinition[] = [
   // SPEC J3: weekly report for the ISO week that just ended.
   { id: 'weekly-report', queue: 'reports', jobName: 'weekly-report', pattern: '0 8 * * 1', tz: 'Europe/London', data: {} },
   // SPEC G4/G5: growth roll-ups and discount suggestions for the previous UTC day.
+  // SPEC P2: outbox drainer and stuck-run sweeper.
+  { id: 'engine-maintenance', queue: 'maintenance', jobName: 'engine-maintenance', every: 5_000, data: {} },
   { id: 'growth-rollup-daily', queue: 'growth', jobName: 'growth-rollup', pattern: '10 0 * * *', tz: 'UTC', data: {} },
 ];

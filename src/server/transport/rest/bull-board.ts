@@ -3,8 +3,8 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { HonoAdapter } from '@bull-board/hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { QUEUE_NAMES } from '../../infra/queue/queues';
-import { getWebQueue } from '../../infra/queue/web-queues';
+import { QUEUE_NAMES } from '~/server/infra/queue/queues';
+import { getWebQueue } from '~/server/infra/queue/web-queues';
 
 export const BOARD_BASE_PATH = '/admin/queues';
 

@@ -10,6 +10,7 @@ import { reportsRouter } from './routers/reports';
 import { systemRouter } from './routers/system';
 import { workflowsRouter } from './routers/workflows';
 import { billingRouter } from './routers/billing';
+import { runsRouter } from './routers/runs';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   growthIntel: growthIntelRouter,
   billing: billingRouter,
   ai: aiRouter,
+  runs: runsRouter,
 });
 
 export type AppRouter = typeof appRouter;

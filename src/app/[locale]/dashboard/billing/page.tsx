@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { CheckoutForm, DfyPurchase, ManageSubscription } from '~/components/billing/billing-actions';
-import { gbpFormatter } from '../../pricing/pricing-content';
+import { gbpFormatter } from '~/app/[locale]/pricing/pricing-content';
 import { buttonClasses } from '~/components/ui/button';
 import { Card, CardDescription, CardTitle } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';

@@ -10,6 +10,7 @@ import {
   useTemplateInputSchema,
 } from '~/server/domain/growth/templates';
 import { workflowDetailSchema } from '~/server/domain/workflows/workflows';
+import { workflowDeps } from '~/server/transport/engine-deps';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
 /**
@@ -29,5 +30,5 @@ export const growthRouter = createTRPCRouter({
   useTemplate: protectedProcedure
     .input(useTemplateInputSchema)
     .output(workflowDetailSchema)
-    .mutation(({ ctx, input }) => createWorkflowFromTemplate(ctx, ctx.user, input)),
+    .mutation(({ ctx, input }) => createWorkflowFromTemplate(workflowDeps(ctx), ctx.user, input)),
 });

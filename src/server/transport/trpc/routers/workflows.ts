@@ -3,6 +3,7 @@ import {
   createWorkflow,
   createWorkflowInputSchema,
   deleteWorkflow,
+  rotateWebhookSecret,
   getWorkflow,
   listWorkflows,
   listWorkflowsInputSchema,
@@ -12,6 +13,7 @@ import {
   workflowIdSchema,
   workflowSummarySchema,
 } from '~/server/domain/workflows/workflows';
+import { workflowDeps } from '~/server/transport/engine-deps';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 
 export const workflowsRouter = createTRPCRouter({
@@ -26,13 +28,17 @@ export const workflowsRouter = createTRPCRouter({
   create: protectedProcedure
     .input(createWorkflowInputSchema)
     .output(workflowDetailSchema)
-    .mutation(({ ctx, input }) => createWorkflow(ctx, ctx.user, input)),
+    .mutation(({ ctx, input }) => createWorkflow(workflowDeps(ctx), ctx.user, input)),
   update: protectedProcedure
     .input(updateWorkflowInputSchema)
     .output(workflowDetailSchema)
-    .mutation(({ ctx, input }) => updateWorkflow(ctx, ctx.user, input)),
+    .mutation(({ ctx, input }) => updateWorkflow(workflowDeps(ctx), ctx.user, input)),
+  rotateWebhookSecret: protectedProcedure
+    .input(workflowIdSchema)
+    .output(workflowDetailSchema)
+    .mutation(({ ctx, input }) => rotateWebhookSecret(workflowDeps(ctx), ctx.user, input)),
   delete: protectedProcedure
     .input(workflowIdSchema)
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => deleteWorkflow(ctx, ctx.user, input)),
+    .mutation(({ ctx, input }) => deleteWorkflow(workflowDeps(ctx), ctx.user, input)),
 });

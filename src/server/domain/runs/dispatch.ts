@@ -1,0 +1,81 @@
+import type { Queue } from 'bullmq';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '~/server/infra/db/client';
+import { runOutbox, workflowRuns } from '~/server/infra/db/schema';
+import type { Logger } from '~/server/infra/logger';
+
+/**
+ * The transactional outbox of the engine (SPEC P2, decision 008). State changes that need the
+ * run to be worked on (a new run, an approval, a retry, a resume) call `writeDispatch` inside
+ * their transaction; after commit the caller moves the row to the queue (`drainOutbox`), and the
+ * worker drains every few seconds whatever a crash left behind. Job ids are deterministic
+ * (`run-<runId>-<n>`), so draining a row twice adds the job once.
+ */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export const RUN_JOB_NAME = 'run';
+export const runJobId = (runId: string, dispatch: number) => `run-${runId}-${dispatch}`;
+
+/** Adds the next dispatch of a run to the outbox (inside the caller's transaction). */
+export async function writeDispatch(tx: Tx | Db, input: { runId: string; runAt: Date; priority?: number }): Promise<string> {
+  const [row] = await tx
+    .update(workflowRuns)
+    .set({ dispatches: sql`${workflowRuns.dispatches} + 1` })
+    .where(eq(workflowRuns.id, input.runId))
+    .returning({ dispatches: workflowRuns.dispatches });
+  const jobId = runJobId(input.runId, row!.dispatches);
+  await tx.insert(runOutbox).values({ runId: input.runId, jobId, runAt: input.runAt, priority: input.priority ?? 10 }).onConflictDoNothing();
+  return jobId;
+}
+
+const DRAIN_TIMEOUT_MS = 3000;
+
+function withTimeout<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the queue did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export type DrainDeps = { db: Db; queue: Queue; now?: () => Date; log?: Logger };
+
+/**
+ * Moves pending outbox rows to the queue, oldest first; `onlyRunId` limits it to one run (the
+ * fast path right after a commit). Rows are claimed with SKIP LOCKED so two drainers never
+ * fight over one; a row is marked dispatched only after BullMQ accepted the job.
+ */
+export async function drainOutbox(deps: DrainDeps, opts: { onlyRunId?: string; limit?: number } = {}): Promise<number> {
+  const now = deps.now?.() ?? new Date();
+  return deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(runOutbox)
+      .where(and(isNull(runOutbox.dispatchedAt), opts.onlyRunId ? eq(runOutbox.runId, opts.onlyRunId) : undefined))
+      .orderBy(asc(runOutbox.id))
+      .limit(opts.limit ?? 500)
+      .for('update', { skipLocked: true });
+    if (rows.length === 0) return 0;
+    // Redis may be gone: never hold the claimed rows for long (they stay pending on failure).
+    await withTimeout(DRAIN_TIMEOUT_MS, deps.queue.addBulk(
+      rows.map((r) => ({
+        name: RUN_JOB_NAME,
+        data: { runId: r.runId },
+        opts: {
+          jobId: r.jobId,
+          delay: Math.max(0, r.runAt.getTime() - now.getTime()),
+          priority: r.priority,
+          // The engine retries steps itself; the job only carries work.
+          attempts: 3,
+          backoff: { type: 'fixed', delay: 1000 },
+          removeOnComplete: { count: 1000, age: 24 * 3600 },
+          removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
+        },
+      })),
+    ));
+    await tx
+      .update(runOutbox)
+      .set({ dispatchedAt: now })
+      .where(sql`${runOutbox.id} in ${rows.map((r) => r.id)}`);
+    return rows.length;
+  });
+}

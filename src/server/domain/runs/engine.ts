@@ -1,0 +1,272 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { workflowRuns, workflowRunSteps, workflowVersions } from '~/server/infra/db/schema';
+import { metrics } from '~/server/infra/metrics/registry';
+import { asWorkflowSteps } from '~/server/domain/workflows/workflows';
+import type { WorkflowStep } from '~/server/domain/workflows/steps';
+import { capJson, type EngineDeps } from './deps';
+import { writeDispatch } from './dispatch';
+import { runConditionStep } from './executors/condition';
+import { runDelayStep } from './executors/delay';
+import { runEmailStep } from './executors/email';
+import { runHttpRequestStep } from './executors/http-request';
+import { runLogStep } from './executors/log';
+import { runTransformStep } from './executors/transform';
+import type { StepEnv, StepOutcome } from './executors/types';
+import { randomUUID } from 'node:crypto';
+import { acquireRunLock, acquireRunSlot, releaseRunLock, releaseRunSlot, renewRunLock } from './fairness';
+import { kick } from './start';
+import { dispatchPriority, MAX_STEP_ATTEMPTS, retryDelayMs, StepFailure } from './step-failure';
+import { applyStepOutput, initialContext, type RunContext } from './template';
+
+/**
+ * The engine (SPEC P2, decision 008). A run job executes the run's next unfinished steps. Step
+ * state in PostgreSQL is the truth: a step with a succeeded attempt is never executed again; an
+ * attempt left 'running' by a worker that died is marked failed and retried (same idempotency
+ * key). A wait (delay, retry backoff) ends the job and writes the next dispatch to the outbox,
+ * so no worker is held. Every run transition is a conditional update on the current status.
+ */
+export type ProcessOutcome =
+  | 'succeeded'
+  | 'failed'
+  | 'cancelled'
+  | 'waiting'
+  | 'retrying'
+  | 'not-due'
+  | 'awaiting-approval'
+  | 'throttled'
+  | 'busy'
+  | 'finished'
+  | 'missing';
+
+const ACTIVE = ['queued', 'running', 'waiting'] as const;
+
+export const stepIdempotencyKey = (runId: string, stepId: string) => `levqor-run-${runId}-step-${stepId}`;
+
+async function execute(step: WorkflowStep, env: StepEnv, triggerPayload: Record<string, unknown>): Promise<StepOutcome> {
+  switch (step.type) {
+    case 'webhook_trigger':
+    case 'schedule_trigger':
+      return { kind: 'done', input: null, output: triggerPayload };
+    case 'http_request':
+      return runHttpRequestStep(step.config, env);
+    case 'delay':
+      return runDelayStep(step.config, env);
+    case 'condition':
+      return runConditionStep(step.config, env);
+    case 'transform':
+      return runTransformStep(step.config, env);
+    case 'email':
+      return runEmailStep(step.config, env);
+    case 'log':
+      return runLogStep(step.config, env);
+  }
+}
+
+export async function processRun(deps: EngineDeps, input: { runId: string }): Promise<ProcessOutcome> {
+  const now = () => deps.now?.() ?? new Date();
+  const [run] = await deps.db.select().from(workflowRuns).where(eq(workflowRuns.id, input.runId)).limit(1);
+  if (!run) return 'missing';
+  if (!(ACTIVE as readonly string[]).includes(run.status)) return 'finished';
+  if (run.approvalState === 'pending') return 'awaiting-approval';
+  if (run.waitUntil && run.waitUntil.getTime() > now().getTime()) return 'not-due';
+
+  const lock = randomUUID();
+  if (!(await acquireRunLock(deps, run.id, lock))) return 'busy';
+  const slot = await acquireRunSlot(deps, { tenantId: run.tenantId, runId: run.id, limit: deps.concurrencyPerTenant });
+  if (!slot) {
+    await releaseRunLock(deps, run.id, lock);
+    return 'throttled';
+  }
+  try {
+    const [claimed] = await deps.db
+      .update(workflowRuns)
+      .set({ status: 'running', startedAt: run.startedAt ?? now(), waitUntil: null, updatedAt: now() })
+      .where(and(eq(workflowRuns.id, run.id), inArray(workflowRuns.status, [...ACTIVE])))
+      .returning({ id: workflowRuns.id });
+    if (!claimed) return 'finished';
+
+    const [version] = await deps.db.select().from(workflowVersions).where(eq(workflowVersions.id, run.versionId)).limit(1);
+    const steps = asWorkflowSteps(version!.steps);
+    const attempts = await deps.db
+      .select()
+      .from(workflowRunSteps)
+      .where(eq(workflowRunSteps.runId, run.id))
+      .orderBy(asc(workflowRunSteps.startedAt), asc(workflowRunSteps.attempt));
+
+    let ctx: RunContext = initialContext(run.triggerPayload);
+    let i = 0;
+    while (i < steps.length) {
+      const step = steps[i]!;
+      const mine = attempts.filter((a) => a.stepId === step.id);
+      const done = mine.find((a) => a.status === 'succeeded');
+      if (done) {
+        ctx = applyStepOutput(ctx, step, done.output);
+        const next = nextIndex(steps, i, done.output);
+        if (next === null) return finish(deps, run, 'succeeded');
+        i = next;
+        continue;
+      }
+      // Between steps: the lease is renewed (or lost: stop), and a cancel wins.
+      if (!(await renewRunLock(deps, run.id, lock))) return 'busy';
+      const [current] = await deps.db.select({ status: workflowRuns.status }).from(workflowRuns).where(eq(workflowRuns.id, run.id));
+      if (current?.status !== 'running') return 'cancelled';
+
+      const waiting = mine.find((a) => a.status === 'waiting');
+      if (waiting) {
+        const resumeAt = new Date(String((waiting.output as { resumeAt?: string } | null)?.resumeAt ?? 0));
+        if (resumeAt.getTime() > now().getTime()) return wait(deps, run.id, resumeAt, 10);
+        await deps.db
+          .update(workflowRunSteps)
+          .set({ status: 'succeeded', finishedAt: now(), durationMs: Math.max(0, now().getTime() - waiting.startedAt.getTime()) })
+          .where(and(eq(workflowRunSteps.id, waiting.id), eq(workflowRunSteps.status, 'waiting')));
+        waiting.status = 'succeeded';
+        continue;
+      }
+      // An attempt still 'running' belongs to a worker that died mid-step: it failed; retry it.
+      for (const crashed of mine.filter((a) => a.status === 'running')) {
+        await deps.db
+          .update(workflowRunSteps)
+          .set({ status: 'failed', error: 'The worker stopped during this step; it is retried.', retryable: true, finishedAt: now() })
+          .where(and(eq(workflowRunSteps.id, crashed.id), eq(workflowRunSteps.status, 'running')));
+        crashed.status = 'failed';
+      }
+      const failedCount = mine.filter((a) => a.status === 'failed').length;
+      if (failedCount >= MAX_STEP_ATTEMPTS) {
+        const last = mine.at(-1);
+        return fail(deps, run, step.id, last?.error ?? 'The step failed.');
+      }
+
+      const attempt = Math.max(0, ...mine.map((a) => a.attempt)) + 1;
+      const startedAt = now();
+      const idempotencyKey = stepIdempotencyKey(run.id, step.id);
+      const [row] = await deps.db
+        .insert(workflowRunSteps)
+        .values({
+          tenantId: run.tenantId,
+          runId: run.id,
+          stepId: step.id,
+          stepIndex: i,
+          stepType: step.type,
+          attempt,
+          status: 'running',
+          idempotencyKey,
+          startedAt,
+        })
+        .onConflictDoNothing()
+        .returning({ id: workflowRunSteps.id });
+      if (!row) return 'finished'; // another worker took this attempt
+      await deps.db
+        .update(workflowRuns)
+        .set({ stepAttempts: sql`${workflowRuns.stepAttempts} + 1`, updatedAt: now() })
+        .where(eq(workflowRuns.id, run.id));
+
+      let outcome: StepOutcome;
+      try {
+        outcome = await execute(step, { ctx, idempotencyKey, now: startedAt, http: deps.http, mail: deps.mail }, run.triggerPayload);
+      } catch (error) {
+        const failure = error instanceof StepFailure ? error : new StepFailure(error instanceof Error ? error.message : 'The step failed.', true);
+        const finishedAt = now();
+        await deps.db
+          .update(workflowRunSteps)
+          .set({ status: 'failed', error: failure.message.slice(0, 2000), retryable: failure.retryable, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() })
+          .where(eq(workflowRunSteps.id, row.id));
+        if (!failure.retryable || attempt >= MAX_STEP_ATTEMPTS) return fail(deps, run, step.id, failure.message);
+        return retry(deps, run.id, new Date(finishedAt.getTime() + retryDelayMs(failedCount + 1)), dispatchPriority(failedCount + 1));
+      }
+
+      const finishedAt = now();
+      const output = capJson(outcome.output);
+      await deps.db
+        .update(workflowRunSteps)
+        .set({
+          status: outcome.kind === 'wait' ? 'waiting' : 'succeeded',
+          input: capJson(outcome.input),
+          output,
+          finishedAt: outcome.kind === 'wait' ? null : finishedAt,
+          durationMs: outcome.kind === 'wait' ? null : finishedAt.getTime() - startedAt.getTime(),
+        })
+        .where(eq(workflowRunSteps.id, row.id));
+      if (outcome.kind === 'wait') return wait(deps, run.id, outcome.resumeAt, 10);
+      ctx = applyStepOutput(ctx, step, output);
+      const next = outcome.next ? ('stop' in outcome.next ? null : steps.findIndex((s) => s.id === (outcome.next as { jumpTo: string }).jumpTo)) : i + 1;
+      if (next === null || next < 0 || next >= steps.length) return finish(deps, run, 'succeeded');
+      i = next;
+    }
+    return finish(deps, run, 'succeeded');
+  } finally {
+    await releaseRunSlot(deps, { tenantId: run.tenantId, runId: run.id }).catch(() => null);
+    await releaseRunLock(deps, run.id, lock).catch(() => null);
+  }
+}
+
+/** Where a finished step leads: the next step, a condition's else step, or the end (null). */
+function nextIndex(steps: WorkflowStep[], i: number, output: unknown): number | null {
+  const step = steps[i]!;
+  if (step.type === 'condition') {
+    const next = (output as { next?: string } | null)?.next;
+    if (next === 'stop') return null;
+    if (next && next !== 'next') {
+      const j = steps.findIndex((s) => s.id === next);
+      return j < 0 ? null : j;
+    }
+  }
+  return i + 1 < steps.length ? i + 1 : null;
+}
+
+type RunRow = typeof workflowRuns.$inferSelect;
+
+async function finish(deps: EngineDeps, run: RunRow, status: 'succeeded'): Promise<'succeeded'> {
+  const at = deps.now?.() ?? new Date();
+  const durationMs = at.getTime() - run.queuedAt.getTime();
+  const [row] = await deps.db
+    .update(workflowRuns)
+    .set({ status, finishedAt: at, durationMs, updatedAt: at, error: null, errorStepId: null })
+    .where(and(eq(workflowRuns.id, run.id), eq(workflowRuns.status, 'running')))
+    .returning({ id: workflowRuns.id });
+  if (row) {
+    metrics().runsFinished.inc({ status });
+    metrics().runDuration.observe(durationMs / 1000);
+  }
+  return status;
+}
+
+async function fail(deps: EngineDeps, run: RunRow, stepId: string, error: string): Promise<'failed'> {
+  const at = deps.now?.() ?? new Date();
+  const durationMs = at.getTime() - run.queuedAt.getTime();
+  const [row] = await deps.db
+    .update(workflowRuns)
+    .set({ status: 'failed', finishedAt: at, durationMs, updatedAt: at, error: error.slice(0, 2000), errorStepId: stepId })
+    .where(and(eq(workflowRuns.id, run.id), eq(workflowRuns.status, 'running')))
+    .returning({ id: workflowRuns.id });
+  if (row) {
+    metrics().runsFinished.inc({ status: 'failed' });
+    metrics().runDuration.observe(durationMs / 1000);
+  }
+  return 'failed';
+}
+
+/** The run sleeps until `at` (delay step): the job ends, the outbox holds the resume. */
+async function wait(deps: EngineDeps, runId: string, at: Date, priority: number): Promise<'waiting'> {
+  await park(deps, runId, 'waiting', at, priority);
+  return 'waiting';
+}
+
+/** A retryable step failure: the run is queued again after the backoff, at a higher priority. */
+async function retry(deps: EngineDeps, runId: string, at: Date, priority: number): Promise<'retrying'> {
+  await park(deps, runId, 'queued', at, priority);
+  return 'retrying';
+}
+
+async function park(deps: EngineDeps, runId: string, status: 'waiting' | 'queued', at: Date, priority: number) {
+  const moved = await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(workflowRuns)
+      .set({ status, waitUntil: at, updatedAt: deps.now?.() ?? new Date() })
+      .where(and(eq(workflowRuns.id, runId), eq(workflowRuns.status, 'running')))
+      .returning({ id: workflowRuns.id });
+    if (!row) return false;
+    await writeDispatch(tx, { runId, runAt: at, priority });
+    return true;
+  });
+  if (moved) await kick(deps, runId);
+}
