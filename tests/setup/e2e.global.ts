@@ -36,12 +36,33 @@ export default async function globalSetup() {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  // The worker process runs the workflows the browser tests start (SPEC P2).
+  const workers: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['workers/index.ts'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--max-old-space-size=128' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let workerOutput = '';
+  workers.stdout!.on('data', (d) => (workerOutput += String(d)));
+  workers.stderr!.on('data', (d) => (workerOutput += String(d)));
   // Warm the main routes so the first test does not pay for compilation of the route modules.
   await Promise.all(['/', '/sign-in', '/sign-up'].map((p) => fetch(`${base}${p}`).catch(() => null)));
 
   return async () => {
     server.kill('SIGTERM');
-    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
+    if (workers.exitCode === null) {
+      try {
+        process.kill(-workers.pid!, 'SIGTERM');
+      } catch {
+        workers.kill('SIGTERM');
+      }
+    }
+    await Promise.all([
+      new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r))),
+      new Promise((r) => (workers.exitCode !== null ? r(null) : workers.once('exit', r))),
+    ]);
+    if (process.env.E2E_SERVER_LOG) console.log(workerOutput);
     if (process.env.E2E_SERVER_LOG) console.log(output);
   };
 }
