@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gitRevision } from '../scripts/lib/services';
+import { engine } from './engine';
 import { growth } from './growth';
 import { health } from './health';
 import { jobs } from './jobs';
@@ -25,7 +26,7 @@ import { OUT_DIR, ROOT, prepare, startServer, type BenchServer } from './lib/ser
 import type { Bench, Check } from './lib/types';
 
 /** Every benchmark, in the order they run. */
-const BENCHES: Bench[] = [health, pages, jobs, growth];
+const BENCHES: Bench[] = [health, pages, jobs, growth, engine];
 
 const USAGE = `usage: npm run bench -- [--only <name>[,<name>...]] [--duration <seconds>] [--rounds <n>] [--reseed]
 benchmarks: ${BENCHES.map((b) => `${b.name} (${b.description})`).join('; ')}`;

@@ -39,7 +39,11 @@ export type WorkerDeps = {
 
 /** The engine's deps in this process, over the worker's own run queue. */
 function engineOf(deps: WorkerDeps, queue: Queue): EngineDeps {
-  return { ...engineDeps({ db: deps.db, redis: deps.redis, log: deps.log, mail: deps.mail, queue }), ...deps.engine };
+  return {
+    ...engineDeps({ db: deps.db, redis: deps.redis, log: deps.log, mail: deps.mail, queue }),
+    ...(deps.lockDurationMs ? { runLockMs: deps.lockDurationMs } : {}),
+    ...deps.engine,
+  };
 }
 
 /**

@@ -42,8 +42,19 @@ export type Measurement = {
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
 
-export async function measure(url: string, opts: { connections: number; durationSec: number }): Promise<Measurement> {
-  const instance = autocannon({ url, connections: opts.connections, duration: opts.durationSec, timeout: 10 });
+export async function measure(
+  url: string,
+  opts: { connections: number; durationSec: number; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string },
+): Promise<Measurement> {
+  const instance = autocannon({
+    url,
+    connections: opts.connections,
+    duration: opts.durationSec,
+    timeout: 10,
+    ...(opts.method ? { method: opts.method } : {}),
+    ...(opts.headers ? { headers: opts.headers } : {}),
+    ...(opts.body !== undefined ? { body: opts.body } : {}),
+  });
   // Every response's latency, split into each connection's first response and the rest (see
   // `p99SteadyMs`). autocannon emits (client, statusCode, bytes, responseTime in ms).
   const first: number[] = [];

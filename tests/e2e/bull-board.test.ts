@@ -31,7 +31,7 @@ describe('Bull Board at /admin/queues (SPEC J5)', () => {
     const api = await fetch(`${BASE}/admin/queues/api/queues?page=1&jobsPerPage=10`, { headers: { cookie } });
     expect(api.status).toBe(200);
     const body = (await api.json()) as { queues: { name: string }[] };
-    expect(body.queues.map((q) => q.name).sort()).toEqual(['maintenance', 'marketing', 'reports', 'growth'].sort());
+    expect(body.queues.map((q) => q.name).sort()).toEqual(['maintenance', 'marketing', 'reports', 'growth', 'workflow-runs'].sort());
   });
 
   it('refuses a cross-site state-changing request even from an admin session', async () => {

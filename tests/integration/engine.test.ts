@@ -421,6 +421,15 @@ describe('control and fairness', () => {
     await expect(cancelRun(e, other, { runId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('Redis down: Run now answers 503 and writes nothing', async () => {
+    const user = await owner();
+    const wf = await workflowOf(user, [{ id: 'log', name: 'Log', type: 'log', config: { message: 'x' } }]);
+    const down = createRedis('web', 'redis://127.0.0.1:1');
+    await expect(runWorkflowNow(engine({ redis: down }), user, { workflowId: wf.id })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    down.disconnect();
+    expect(await deps.db.select().from(workflowRuns).where(eq(workflowRuns.workflowId, wf.id))).toHaveLength(0);
+  });
+
   it('holds a tenant at its concurrency cap (a burst waits its turn)', async () => {
     const user = await owner();
     const wf = await workflowOf(user, [{ id: 'log', name: 'Log', type: 'log', config: { message: 'x' } }]);

@@ -17,6 +17,8 @@ export type EngineDeps = {
   http: { policy: AddressPolicy; maxResponseBytes: number };
   /** Runs of one tenant executing at once. */
   concurrencyPerTenant: number;
+  /** Lease of a run's lock (default 30 s; the worker uses its job lock duration). */
+  runLockMs?: number;
 };
 
 export const MAX_TRIGGER_PAYLOAD_BYTES = 64 * 1024;

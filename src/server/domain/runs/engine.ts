@@ -13,7 +13,7 @@ import { runLogStep } from './executors/log';
 import { runTransformStep } from './executors/transform';
 import type { StepEnv, StepOutcome } from './executors/types';
 import { randomUUID } from 'node:crypto';
-import { acquireRunLock, acquireRunSlot, releaseRunLock, releaseRunSlot, renewRunLock } from './fairness';
+import { acquireRunLock, acquireRunSlot, releaseRunLock, releaseRunSlot, renewRunLock, RUN_LOCK_MS } from './fairness';
 import { kick } from './start';
 import { dispatchPriority, MAX_STEP_ATTEMPTS, retryDelayMs, StepFailure } from './step-failure';
 import { applyStepOutput, initialContext, type RunContext } from './template';
@@ -71,7 +71,8 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
   if (run.waitUntil && run.waitUntil.getTime() > now().getTime()) return 'not-due';
 
   const lock = randomUUID();
-  if (!(await acquireRunLock(deps, run.id, lock))) return 'busy';
+  const lockMs = deps.runLockMs ?? RUN_LOCK_MS;
+  if (!(await acquireRunLock(deps, run.id, lock, lockMs))) return 'busy';
   const slot = await acquireRunSlot(deps, { tenantId: run.tenantId, runId: run.id, limit: deps.concurrencyPerTenant });
   if (!slot) {
     await releaseRunLock(deps, run.id, lock);
@@ -107,7 +108,7 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
         continue;
       }
       // Between steps: the lease is renewed (or lost: stop), and a cancel wins.
-      if (!(await renewRunLock(deps, run.id, lock))) return 'busy';
+      if (!(await renewRunLock(deps, run.id, lock, lockMs))) return 'busy';
       const [current] = await deps.db.select({ status: workflowRuns.status }).from(workflowRuns).where(eq(workflowRuns.id, run.id));
       if (current?.status !== 'running') return 'cancelled';
 
@@ -161,9 +162,12 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
         .where(eq(workflowRuns.id, run.id));
 
       let outcome: StepOutcome;
+      // The lease is renewed while the step runs, so a slow step never looks like a dead worker.
+      const heartbeat = setInterval(() => void renewRunLock(deps, run.id, lock, lockMs).catch(() => null), Math.max(100, Math.floor(lockMs / 3)));
       try {
         outcome = await execute(step, { ctx, idempotencyKey, now: startedAt, http: deps.http, mail: deps.mail }, run.triggerPayload);
       } catch (error) {
+        clearInterval(heartbeat);
         const failure = error instanceof StepFailure ? error : new StepFailure(error instanceof Error ? error.message : 'The step failed.', true);
         const finishedAt = now();
         await deps.db
@@ -174,6 +178,7 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
         return retry(deps, run.id, new Date(finishedAt.getTime() + retryDelayMs(failedCount + 1)), dispatchPriority(failedCount + 1));
       }
 
+      clearInterval(heartbeat);
       const finishedAt = now();
       const output = capJson(outcome.output);
       await deps.db

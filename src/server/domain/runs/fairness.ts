@@ -41,20 +41,20 @@ export async function runningSlots(deps: { redis: Redis }, tenantId: string): Pr
 }
 
 /**
- * One worker at a time per run: a lease (SET NX PX) renewed before every step. A worker that
- * died loses it when the lease runs out; only then may another treat its 'running' step as
- * crashed. The lease outlives the slowest step (HTTP timeout at most 30 s).
+ * One worker at a time per run: a lease (SET NX PX) renewed before every step and every third of
+ * its length while a step runs. A worker that died loses it when the lease runs out; only then
+ * may another treat its 'running' step as crashed.
  */
-export const RUN_LOCK_MS = 60_000;
+export const RUN_LOCK_MS = 30_000;
 const lockKey = (runId: string) => redisKey('engine', 'run-lock', runId);
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
-export async function acquireRunLock(deps: { redis: Redis }, runId: string, token: string): Promise<boolean> {
-  return (await deps.redis.set(lockKey(runId), token, 'PX', RUN_LOCK_MS, 'NX')) === 'OK';
+export async function acquireRunLock(deps: { redis: Redis }, runId: string, token: string, ms: number = RUN_LOCK_MS): Promise<boolean> {
+  return (await deps.redis.set(lockKey(runId), token, 'PX', ms, 'NX')) === 'OK';
 }
-export async function renewRunLock(deps: { redis: Redis }, runId: string, token: string): Promise<boolean> {
-  return (await deps.redis.eval(RENEW, 1, lockKey(runId), token, RUN_LOCK_MS)) === 1;
+export async function renewRunLock(deps: { redis: Redis }, runId: string, token: string, ms: number = RUN_LOCK_MS): Promise<boolean> {
+  return (await deps.redis.eval(RENEW, 1, lockKey(runId), token, ms)) === 1;
 }
 export async function releaseRunLock(deps: { redis: Redis }, runId: string, token: string): Promise<void> {
   await deps.redis.eval(RELEASE, 1, lockKey(runId), token);
