@@ -46,7 +46,7 @@ type Sql = postgres.Sql;
 function spawnNode(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string; ready: (text: string) => Promise<void>; exited: Promise<void> } {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...BENCH_ENV, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, ...BENCH_ENV, NODE_ENV: 'production', LOG_LEVEL: 'info', LOG_FILE: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -53,10 +53,25 @@ describe('workflow step schema (SPEC P1)', () => {
     ['a nameless step', [{ ...valid[6], name: '  ' }], 'needs a name'],
     ['an unknown config field', [{ ...valid[6], config: { message: 'x', shell: 'rm -rf /' } }], 'shell'],
     ['an uppercase id', [{ ...valid[6], id: 'Log' }], 'Step ids'],
+    ['a reference to a step that does not exist', [{ ...valid[6], config: { message: 'got {{ steps.nope.body }}' } }], 'there is no step "nope"'],
+    [
+      'a reference to a later step',
+      [{ ...valid[6], id: 'first', config: { message: '{{ steps.second.message }}' } }, { ...valid[6], id: 'second' }],
+      'which runs later',
+    ],
   ])('rejects %s with a clear message', (_label, steps, expected) => {
     const found = issues(steps);
     expect(found.length).toBeGreaterThan(0);
     expect(found.join(' | ')).toContain(expected);
+  });
+
+  it('accepts references to earlier steps, in any config field', () => {
+    const steps = [
+      { id: 'fetch', name: 'Fetch', type: 'http_request', config: { method: 'GET', url: 'https://api.example.com/x' } },
+      { id: 'note', name: 'Note', type: 'log', config: { message: 'status {{ steps.fetch.status }}' } },
+      { id: 'call', name: 'Call', type: 'http_request', config: { method: 'POST', url: 'https://api.example.com/y', headers: { 'x-from': '{{ steps.note.message }}' } } },
+    ];
+    expect(issues(steps)).toEqual([]);
   });
 
   it('caps the number of steps', () => {

@@ -15,6 +15,14 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export const RUN_JOB_NAME = 'run';
 export const runJobId = (runId: string, dispatch: number) => `run-${runId}-${dispatch}`;
 
+/** Options of every run job: the engine retries steps itself; the job only carries work. */
+export const RUN_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'fixed', delay: 1000 },
+  removeOnComplete: { count: 1000, age: 24 * 3600 },
+  removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
+} as const;
+
 /** Adds the next dispatch of a run to the outbox (inside the caller's transaction). */
 export async function writeDispatch(tx: Tx | Db, input: { runId: string; runAt: Date; priority?: number }): Promise<string> {
   const [row] = await tx
@@ -27,9 +35,9 @@ export async function writeDispatch(tx: Tx | Db, input: { runId: string; runAt: 
   return jobId;
 }
 
-const DRAIN_TIMEOUT_MS = 3000;
+export const DRAIN_TIMEOUT_MS = 3000;
 
-function withTimeout<T>(ms: number, promise: Promise<T>): Promise<T> {
+export function withTimeout<T>(ms: number, promise: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the queue did not answer within ${ms} ms`)), ms);
@@ -64,11 +72,7 @@ export async function drainOutbox(deps: DrainDeps, opts: { onlyRunId?: string; l
           jobId: r.jobId,
           delay: Math.max(0, r.runAt.getTime() - now.getTime()),
           priority: r.priority,
-          // The engine retries steps itself; the job only carries work.
-          attempts: 3,
-          backoff: { type: 'fixed', delay: 1000 },
-          removeOnComplete: { count: 1000, age: 24 * 3600 },
-          removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
+          ...RUN_JOB_OPTIONS,
         },
       })),
     ));

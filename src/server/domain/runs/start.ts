@@ -1,11 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { ownedBy } from '~/server/domain/accounts/tenancy';
 import type { CurrentUser } from '~/server/domain/accounts/users';
 import { AppError } from '~/server/errors';
-import { workflowRuns, workflows, workflowVersions } from '~/server/infra/db/schema';
+import { runOutbox, workflowRuns, workflows, workflowVersions } from '~/server/infra/db/schema';
 import { metrics } from '~/server/infra/metrics/registry';
 import { type EngineDeps, MAX_TRIGGER_PAYLOAD_BYTES } from './deps';
-import { drainOutbox, writeDispatch } from './dispatch';
+import { DRAIN_TIMEOUT_MS, drainOutbox, RUN_JOB_NAME, RUN_JOB_OPTIONS, withTimeout } from './dispatch';
 
 type Trigger = 'manual' | 'test' | 'schedule' | 'webhook' | 'rerun';
 type WorkflowRow = typeof workflows.$inferSelect;
@@ -25,6 +25,8 @@ export async function startRun(
     startedBy: string | null;
     dedupeKey?: string | null;
     rerunOf?: string | null;
+    /** The workflow's current version, when the caller already loaded it (saves a query). */
+    version?: { id: string; version: number } | null;
   },
 ): Promise<{ runId: string; status: 'queued' | 'waiting'; duplicate: boolean }> {
   const size = Buffer.byteLength(JSON.stringify(input.payload));
@@ -32,57 +34,72 @@ export async function startRun(
     throw new AppError('PAYLOAD_TOO_LARGE', `A run's input can be at most ${MAX_TRIGGER_PAYLOAD_BYTES / 1024} KiB (this one is ${Math.ceil(size / 1024)} KiB).`);
   }
   const now = deps.now?.() ?? new Date();
-  const [version] = await deps.db
-    .select({ id: workflowVersions.id, version: workflowVersions.version })
-    .from(workflowVersions)
-    .where(and(eq(workflowVersions.workflowId, input.workflow.id), eq(workflowVersions.version, input.workflow.currentVersion)))
-    .limit(1);
+  const [version] = input.version
+    ? [input.version]
+    : await deps.db
+        .select({ id: workflowVersions.id, version: workflowVersions.version })
+        .from(workflowVersions)
+        .where(and(eq(workflowVersions.workflowId, input.workflow.id), eq(workflowVersions.version, input.workflow.currentVersion)))
+        .limit(1);
   if (!version) throw new AppError('CONFLICT', 'This workflow has no saved version yet. Save it, then run it.');
   const needsApproval = input.workflow.approvalClass !== 'A' && input.trigger !== 'test';
 
-  const result = await deps.db.transaction(async (tx) => {
-    const [run] = await tx
-      .insert(workflowRuns)
-      .values({
-        tenantId: input.workflow.tenantId,
-        workflowId: input.workflow.id,
-        versionId: version.id,
-        version: version.version,
-        trigger: input.trigger,
-        triggerPayload: input.payload,
-        dedupeKey: input.dedupeKey ?? null,
-        status: needsApproval ? 'waiting' : 'queued',
-        approvalClass: input.trigger === 'test' ? 'A' : input.workflow.approvalClass,
-        approvalState: needsApproval ? 'pending' : 'not_required',
-        startedBy: input.startedBy,
-        rerunOf: input.rerunOf ?? null,
-        queuedAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: workflowRuns.id });
-    if (!run) {
-      const [existing] = await tx
-        .select({ id: workflowRuns.id, status: workflowRuns.status })
-        .from(workflowRuns)
-        .where(and(eq(workflowRuns.workflowId, input.workflow.id), eq(workflowRuns.dedupeKey, input.dedupeKey ?? '')))
-        .limit(1);
-      return { runId: existing!.id, status: existing!.status === 'waiting' ? ('waiting' as const) : ('queued' as const), duplicate: true };
-    }
-    if (!needsApproval) await writeDispatch(tx, { runId: run.id, runAt: now });
-    return { runId: run.id, status: needsApproval ? ('waiting' as const) : ('queued' as const), duplicate: false };
-  });
+  const approvalClass = input.trigger === 'test' ? 'A' : input.workflow.approvalClass;
+  // One statement: the run and, unless it waits for approval, its first dispatch in the outbox.
+  const rows = await deps.db.execute<{ id: string; job_id: string | null }>(sql`
+    with run as (
+      insert into workflow_runs
+        (tenant_id, workflow_id, version_id, version, trigger, trigger_payload, dedupe_key, status, approval_class,
+         approval_state, started_by, rerun_of, dispatches, queued_at, updated_at)
+      values (${input.workflow.tenantId}, ${input.workflow.id}, ${version.id}, ${version.version}, ${input.trigger}::run_trigger,
+        ${JSON.stringify(input.payload)}::jsonb, ${input.dedupeKey ?? null}, ${needsApproval ? 'waiting' : 'queued'}::run_status,
+        ${approvalClass}::approval_class, ${needsApproval ? 'pending' : 'not_required'}::approval_state, ${input.startedBy},
+        ${input.rerunOf ?? null}, ${needsApproval ? 0 : 1}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
+      on conflict do nothing
+      returning id
+    ), outbox as (
+      insert into run_outbox (run_id, job_id, run_at)
+      select id, 'run-' || id || '-1', ${now.toISOString()}::timestamptz from run where ${!needsApproval}::boolean
+      returning job_id
+    )
+    select run.id, (select job_id from outbox) as job_id from run`);
+  let result: { runId: string; status: 'queued' | 'waiting'; duplicate: boolean; jobId: string | null };
+  if (rows[0]) {
+    result = { runId: rows[0].id, status: needsApproval ? 'waiting' : 'queued', duplicate: false, jobId: rows[0].job_id };
+  } else {
+    const [existing] = await deps.db
+      .select({ id: workflowRuns.id, status: workflowRuns.status })
+      .from(workflowRuns)
+      .where(and(eq(workflowRuns.workflowId, input.workflow.id), eq(workflowRuns.dedupeKey, input.dedupeKey ?? '')))
+      .limit(1);
+    if (!existing) throw new AppError('CONFLICT', 'This run could not be started; please try again.');
+    result = { runId: existing.id, status: existing.status === 'waiting' ? 'waiting' : 'queued', duplicate: true, jobId: null };
+  }
   if (!result.duplicate) {
     metrics().runsStarted.inc({ trigger: input.trigger });
-    await kick(deps, result.runId);
+    if (result.jobId) await enqueueNow(deps, result.runId, result.jobId, now);
   }
-  return result;
+  return { runId: result.runId, status: result.status, duplicate: result.duplicate };
 }
 
 /** Moves a run's pending dispatch to the queue now; on failure the drainer does it later. */
 export async function kick(deps: EngineDeps, runId: string): Promise<void> {
   try {
     await drainOutbox({ db: deps.db, queue: deps.queue, now: deps.now, log: deps.log }, { onlyRunId: runId });
+  } catch (error) {
+    deps.log.warn({ runId, err: { message: (error as Error).message } }, 'run dispatch deferred to the drainer');
+  }
+}
+
+/**
+ * The fast path for a dispatch whose job id is known: add the job, then mark the outbox row.
+ * A crash between the two leaves the row pending; the drainer adds the same job id again, which
+ * BullMQ ignores while the job exists (and a run that already finished ignores its extra job).
+ */
+async function enqueueNow(deps: EngineDeps, runId: string, jobId: string, at: Date): Promise<void> {
+  try {
+    await withTimeout(DRAIN_TIMEOUT_MS, deps.queue.add(RUN_JOB_NAME, { runId }, { jobId, ...RUN_JOB_OPTIONS }));
+    await deps.db.update(runOutbox).set({ dispatchedAt: at }).where(eq(runOutbox.jobId, jobId));
   } catch (error) {
     deps.log.warn({ runId, err: { message: (error as Error).message } }, 'run dispatch deferred to the drainer');
   }

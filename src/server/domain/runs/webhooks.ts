@@ -1,8 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '~/server/errors';
-import { workflows } from '~/server/infra/db/schema';
+import { workflows, workflowVersions } from '~/server/infra/db/schema';
 import type { EngineDeps } from './deps';
 import { startRun } from './start';
 
@@ -36,7 +36,16 @@ export async function acceptWebhook(
 ): Promise<{ run_id: string; status: 'queued' | 'waiting'; duplicate: boolean }> {
   const token = input.authorization?.startsWith('Bearer ') ? input.authorization.slice(7).trim() : null;
   const id = z.uuid().safeParse(input.workflowId);
-  const [workflow] = id.success ? await deps.db.select().from(workflows).where(eq(workflows.id, id.data)).limit(1) : [];
+  // The workflow and its current version in one query (this path is the hot one under load).
+  const [found] = id.success
+    ? await deps.db
+        .select({ workflow: workflows, versionId: workflowVersions.id })
+        .from(workflows)
+        .leftJoin(workflowVersions, and(eq(workflowVersions.workflowId, workflows.id), eq(workflowVersions.version, workflows.currentVersion)))
+        .where(eq(workflows.id, id.data))
+        .limit(1)
+    : [];
+  const workflow = found?.workflow;
   // Unknown workflow and wrong secret answer alike: the endpoint tells nothing to a guesser.
   if (!workflow || !secretMatches(token, workflow.webhookSecretHash)) throw new AppError('UNAUTHORIZED', UNAUTHORIZED);
   if (workflow.status !== 'active') {
@@ -58,6 +67,7 @@ export async function acceptWebhook(
     payload: { body, receivedAt: at, contentType: input.contentType?.slice(0, 100) ?? null },
     startedBy: null,
     dedupeKey: key ? `webhook:${key}` : null,
+    version: found?.versionId ? { id: found.versionId, version: workflow.currentVersion } : null,
   });
   return { run_id: result.runId, status: result.status, duplicate: result.duplicate };
 }

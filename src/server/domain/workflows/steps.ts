@@ -139,6 +139,15 @@ export const workflowStepSchema = z.discriminatedUnion('type', [
 export type WorkflowStep = z.output<typeof workflowStepSchema>;
 export type WorkflowStepInput = z.input<typeof workflowStepSchema>;
 
+const STEP_REFERENCE = /\{\{\s*steps\.([a-z][a-z0-9_-]{0,39})\b[^}]*\}\}/g;
+
+/** Every string inside a step's config (values of records and arrays too). */
+function stringsIn(value: unknown, depth = 0): string[] {
+  if (typeof value === 'string') return [value];
+  if (depth > 4 || value === null || typeof value !== 'object') return [];
+  return Object.values(value as Record<string, unknown>).flatMap((v) => stringsIn(v, depth + 1));
+}
+
 /** The whole list: shape of each step plus the rules that span steps (guardrails). */
 export const workflowStepsSchema = z
   .array(workflowStepSchema)
@@ -170,6 +179,20 @@ export const workflowStepsSchema = z
             path: [i, 'config', 'elseStepId'],
             message: 'A condition can only jump forward (no loops)',
           });
+        }
+      }
+      // {{ steps.<id>.… }} may only read a step that runs earlier (no unknown or later step).
+      for (const text of stringsIn(step.config)) {
+        for (const m of text.matchAll(STEP_REFERENCE)) {
+          const ref = m[1]!;
+          const at = ids.get(ref);
+          if (at === undefined || at >= i) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'config'],
+              message: at === undefined ? `Step ${i + 1} reads "steps.${ref}", but there is no step "${ref}"` : `Step ${i + 1} reads "steps.${ref}", which runs later`,
+            });
+          }
         }
       }
       if (step.type === 'condition' && step.config.operator !== 'exists' && step.config.value === undefined) {
