@@ -21,6 +21,7 @@ import { readFileSync } from 'node:fs';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
+import { workerNodeOptions } from '../src/server/infra/queue/worker-heap';
 import { fmt, measure, settle, table, type Measurement } from './lib/load';
 import { BENCH_ENV, ROOT } from './lib/server';
 import { check, type Bench, type Check } from './lib/types';
@@ -46,7 +47,8 @@ type Sql = postgres.Sql;
 function spawnNode(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string; ready: (text: string) => Promise<void>; exited: Promise<void> } {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...BENCH_ENV, NODE_ENV: 'production', LOG_LEVEL: 'info', LOG_FILE: '', ...env },
+    // The heap budget every worker launcher passes (src/server/infra/queue/worker-heap.ts).
+    env: { ...process.env, ...BENCH_ENV, NODE_ENV: 'production', LOG_LEVEL: 'info', LOG_FILE: '', NODE_OPTIONS: workerNodeOptions(process.env.NODE_OPTIONS), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

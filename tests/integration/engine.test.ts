@@ -267,7 +267,7 @@ describe('crash recovery', () => {
     const { runId } = await startRun(e, { workflow: wf, trigger: 'manual', payload: {}, startedBy: user.id });
     // What a worker killed during step two leaves: step one finished, step two 'running'.
     const run = await runOf(runId);
-    await deps.db.update(workflowRuns).set({ status: 'running' }).where(eq(workflowRuns.id, runId));
+    await deps.db.update(workflowRuns).set({ status: 'running', startedAt: new Date(Date.now() - 3000) }).where(eq(workflowRuns.id, runId));
     await deps.db.insert(workflowRunSteps).values([
       { tenantId: run.tenantId, runId, stepId: 'first', stepIndex: 0, stepType: 'http_request', attempt: 1, status: 'succeeded', output: { status: 200 }, idempotencyKey: stepIdempotencyKey(runId, 'first'), startedAt: new Date(Date.now() - 2000), finishedAt: new Date(Date.now() - 1500) },
       { tenantId: run.tenantId, runId, stepId: 'second', stepIndex: 1, stepType: 'http_request', attempt: 1, status: 'running', idempotencyKey: stepIdempotencyKey(runId, 'second'), startedAt: new Date(Date.now() - 1000) },

@@ -18,9 +18,9 @@ import { localizedPath } from '~/i18n/paths';
 export type { AuthErrorKey, AuthFormState } from '~/components/auth/auth-forms';
 import type { AuthErrorKey, AuthFormState } from '~/components/auth/auth-forms';
 
-/** Only same-site paths are accepted as a return address (no open redirects). */
+/** Only same-site paths are accepted as a return address (no open redirects, no header injection). */
 function safeReturnPath(value: FormDataEntryValue | null, fallback: string): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\') || /[\u0000-\u001f\u007f]/.test(value)) {
     return fallback;
   }
   return value;

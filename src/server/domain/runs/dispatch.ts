@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '~/server/infra/db/client';
 import { runOutbox, workflowRuns } from '~/server/infra/db/schema';
 import type { Logger } from '~/server/infra/logger';
@@ -36,6 +36,7 @@ export async function writeDispatch(tx: Tx | Db, input: { runId: string; runAt: 
 }
 
 export const DRAIN_TIMEOUT_MS = 3000;
+export const FAST_PATH_GRACE_MS = 10_000;
 
 export function withTimeout<T>(ms: number, promise: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -54,11 +55,13 @@ export type DrainDeps = { db: Db; queue: Queue; now?: () => Date; log?: Logger }
  */
 export async function drainOutbox(deps: DrainDeps, opts: { onlyRunId?: string; limit?: number } = {}): Promise<number> {
   const now = deps.now?.() ?? new Date();
+  // The periodic drain leaves rows younger than 10 s to the fast path that wrote them.
+  const settled = opts.onlyRunId ? undefined : lt(runOutbox.createdAt, new Date(now.getTime() - FAST_PATH_GRACE_MS));
   return deps.db.transaction(async (tx) => {
     const rows = await tx
       .select()
       .from(runOutbox)
-      .where(and(isNull(runOutbox.dispatchedAt), opts.onlyRunId ? eq(runOutbox.runId, opts.onlyRunId) : undefined))
+      .where(and(isNull(runOutbox.dispatchedAt), opts.onlyRunId ? eq(runOutbox.runId, opts.onlyRunId) : undefined, settled))
       .orderBy(asc(runOutbox.id))
       .limit(opts.limit ?? 500)
       .for('update', { skipLocked: true });

@@ -87,17 +87,33 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
     if (!claimed) return 'finished';
 
     const steps = await versionSteps(deps, run.versionId);
-    const attempts = await deps.db
-      .select()
-      .from(workflowRunSteps)
-      .where(eq(workflowRunSteps.runId, run.id))
-      .orderBy(asc(workflowRunSteps.startedAt), asc(workflowRunSteps.attempt));
+    // A run never claimed before has no attempts: the query is only needed on a resume.
+    const attempts =
+      run.startedAt === null
+        ? []
+        : await deps.db
+            .select()
+            .from(workflowRunSteps)
+            .where(eq(workflowRunSteps.runId, run.id))
+            .orderBy(asc(workflowRunSteps.startedAt), asc(workflowRunSteps.attempt));
 
     let ctx: RunContext = initialContext(run.triggerPayload);
     let i = 0;
     /** Step attempts this job made (added to the run's count when it parks or ends). */
     let made = 0;
     let leaseAt = Date.now();
+    /**
+     * Attempts of steps without side effects, executed but not yet written: written together
+     * before the next side effect, wait or end (in the same statement as the end). If the worker
+     * dies first, they simply run again — they touched nothing.
+     */
+    let pending: AttemptValues[] = [];
+    const flush = async (final?: FinalState): Promise<boolean> => {
+      const ok = await recordAttempts(deps, run, pending, made, final);
+      pending = [];
+      return ok;
+    };
+
     while (i < steps.length) {
       const step = steps[i]!;
       const mine = attempts.filter((a) => a.stepId === step.id);
@@ -105,7 +121,7 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
       if (done) {
         ctx = applyStepOutput(ctx, step, done.output);
         const next = nextIndex(steps, i, done.output);
-        if (next === null) return finish(deps, run, 'succeeded');
+        if (next === null) return (await flush({ status: 'succeeded' })) ? 'succeeded' : 'cancelled';
         i = next;
         continue;
       }
@@ -118,7 +134,7 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
       const waiting = mine.find((a) => a.status === 'waiting');
       if (waiting) {
         const resumeAt = new Date(String((waiting.output as { resumeAt?: string } | null)?.resumeAt ?? 0));
-        if (resumeAt.getTime() > now().getTime()) return wait(deps, run.id, resumeAt, 10);
+        if (resumeAt.getTime() > now().getTime()) return wait(deps, run.id, resumeAt, 10, made);
         await deps.db
           .update(workflowRunSteps)
           .set({ status: 'succeeded', finishedAt: now(), durationMs: Math.max(0, now().getTime() - waiting.startedAt.getTime()) })
@@ -137,7 +153,7 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
       const failedCount = mine.filter((a) => a.status === 'failed').length;
       if (failedCount >= MAX_STEP_ATTEMPTS) {
         const last = mine.at(-1);
-        return fail(deps, run, step.id, last?.error ?? 'The step failed.', made);
+        return (await flush({ status: 'failed', stepId: step.id, error: last?.error ?? 'The step failed.' })) ? 'failed' : 'cancelled';
       }
 
       const attempt = Math.max(0, ...mine.map((a) => a.attempt)) + 1;
@@ -148,21 +164,21 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
       made++;
 
       if (PURE_STEPS.has(step.type)) {
-        // No side effect: executed first, then recorded in one statement — only while the run is
-        // still running (a cancel wins). A crash before the insert just runs it again.
         let outcome: StepOutcome;
         try {
           outcome = await execute(step, env, run.triggerPayload);
         } catch (error) {
           const failure = error instanceof StepFailure ? error : new StepFailure(error instanceof Error ? error.message : 'The step failed.', false);
-          const recorded = await recordAttempt(deps, run.id, { ...base, status: 'failed', error: failure.message.slice(0, 2000), retryable: failure.retryable, finishedAt: now(), durationMs: now().getTime() - startedAt.getTime() });
-          if (!recorded) return 'cancelled';
-          if (!failure.retryable || attempt >= MAX_STEP_ATTEMPTS) return fail(deps, run, step.id, failure.message, made);
+          pending.push({ ...base, status: 'failed', error: failure.message.slice(0, 2000), retryable: failure.retryable, finishedAt: now(), durationMs: now().getTime() - startedAt.getTime() });
+          if (!failure.retryable || attempt >= MAX_STEP_ATTEMPTS) {
+            return (await flush({ status: 'failed', stepId: step.id, error: failure.message })) ? 'failed' : 'cancelled';
+          }
+          if (!(await flush())) return 'cancelled';
           return retry(deps, run.id, new Date(now().getTime() + retryDelayMs(failedCount + 1)), dispatchPriority(failedCount + 1), made);
         }
         const finishedAt = now();
         const output = capJson(outcome.output);
-        const recorded = await recordAttempt(deps, run.id, {
+        pending.push({
           ...base,
           status: outcome.kind === 'wait' ? 'waiting' : 'succeeded',
           input: capJson(outcome.input),
@@ -170,22 +186,26 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
           finishedAt: outcome.kind === 'wait' ? null : finishedAt,
           durationMs: outcome.kind === 'wait' ? null : finishedAt.getTime() - startedAt.getTime(),
         });
-        if (!recorded) return 'cancelled';
-        if (outcome.kind === 'wait') return wait(deps, run.id, outcome.resumeAt, 10, made);
+        if (outcome.kind === 'wait') {
+          if (!(await flush())) return 'cancelled';
+          return wait(deps, run.id, outcome.resumeAt, 10, made);
+        }
         ctx = applyStepOutput(ctx, step, output);
         const next = nextAfter(steps, i, outcome);
-        if (next === null) return finish(deps, run, 'succeeded', made);
+        if (next === null) return (await flush({ status: 'succeeded' })) ? 'succeeded' : 'cancelled';
         i = next;
         continue;
       }
 
-      // A side effect (HTTP, e-mail): the attempt is recorded 'running' first, so a worker that
-      // dies during it leaves a trace that the next worker retries with the same key.
-      const row = await recordAttempt(deps, run.id, { ...base, status: 'running' });
-      if (!row) return 'cancelled';
+      // A side effect (HTTP, e-mail): what came before is written, then this attempt is recorded
+      // 'running' first, so a worker that dies during it leaves a trace that the next worker
+      // retries with the same key.
+      pending.push({ ...base, status: 'running' });
+      if (!(await flush())) return 'cancelled';
       let outcome: StepOutcome;
       // The lease is renewed while the step runs, so a slow step never looks like a dead worker.
       const heartbeat = setInterval(() => void renewRunLock(deps, run.id, lock, lockMs).catch(() => null), Math.max(100, Math.floor(lockMs / 3)));
+      const where = and(eq(workflowRunSteps.runId, run.id), eq(workflowRunSteps.stepId, step.id), eq(workflowRunSteps.attempt, attempt));
       try {
         outcome = await execute(step, env, run.triggerPayload);
       } catch (error) {
@@ -196,7 +216,7 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
         await deps.db
           .update(workflowRunSteps)
           .set({ status: 'failed', error: failure.message.slice(0, 2000), retryable: failure.retryable, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() })
-          .where(eq(workflowRunSteps.id, row));
+          .where(where);
         if (!failure.retryable || attempt >= MAX_STEP_ATTEMPTS) return fail(deps, run, step.id, failure.message, made);
         return retry(deps, run.id, new Date(finishedAt.getTime() + retryDelayMs(failedCount + 1)), dispatchPriority(failedCount + 1), made);
       }
@@ -213,14 +233,14 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
           finishedAt: outcome.kind === 'wait' ? null : finishedAt,
           durationMs: outcome.kind === 'wait' ? null : finishedAt.getTime() - startedAt.getTime(),
         })
-        .where(eq(workflowRunSteps.id, row));
+        .where(where);
       if (outcome.kind === 'wait') return wait(deps, run.id, outcome.resumeAt, 10, made);
       ctx = applyStepOutput(ctx, step, output);
       const next = nextAfter(steps, i, outcome);
       if (next === null) return finish(deps, run, 'succeeded', made);
       i = next;
     }
-    return finish(deps, run, 'succeeded');
+    return (await flush({ status: 'succeeded' })) ? 'succeeded' : 'cancelled';
   } finally {
     await releaseRunSlot(deps, { tenantId: run.tenantId, runId: run.id }).catch(() => null);
     await releaseRunLock(deps, run.id, lock).catch(() => null);
@@ -261,28 +281,63 @@ type AttemptValues = {
   durationMs?: number | null;
 };
 
+type FinalState = { status: 'succeeded' } | { status: 'failed'; stepId: string; error: string };
+
 /**
- * Records a step attempt only while the run is still running (a cancel between steps wins) and
- * only once per (run, step, attempt); returns its id, or null when nothing was recorded.
+ * Writes step attempts only while the run is still running (a cancel between steps wins), once
+ * per (run, step, attempt), in one statement that also touches the run (the sweeper sees it
+ * alive) and, with `final`, ends it. False when the run was no longer running.
  */
-async function recordAttempt(deps: EngineDeps, runId: string, v: AttemptValues): Promise<string | null> {
-  const json = (x: unknown) => (x === undefined ? null : JSON.stringify(x));
-  const at = (deps.now?.() ?? new Date()).toISOString();
-  // One statement: the run is touched (the sweeper sees it alive) and the attempt inserted,
-  // both only while the run is running.
-  const rows = await deps.db.execute<{ id: string }>(sql`
+async function recordAttempts(deps: EngineDeps, run: RunRow, rows: AttemptValues[], made: number, final?: FinalState): Promise<boolean> {
+  if (rows.length === 0 && !final) return true;
+  const at = deps.now?.() ?? new Date();
+  const atIso = at.toISOString();
+  const durationMs = at.getTime() - run.queuedAt.getTime();
+  const payload = JSON.stringify(
+    rows.map((v) => ({
+      step_id: v.stepId,
+      step_index: v.stepIndex,
+      step_type: v.stepType,
+      attempt: v.attempt,
+      status: v.status,
+      input: v.input ?? null,
+      output: v.output ?? null,
+      error: v.error ?? null,
+      retryable: v.retryable ?? null,
+      idempotency_key: v.idempotencyKey,
+      started_at: v.startedAt.toISOString(),
+      finished_at: v.finishedAt ? v.finishedAt.toISOString() : null,
+      duration_ms: v.durationMs ?? null,
+    })),
+  );
+  const end = final
+    ? sql`, status = ${final.status}::run_status, finished_at = ${atIso}::timestamptz, duration_ms = ${durationMs},
+          error = ${final.status === 'failed' ? final.error.slice(0, 2000) : null}, error_step_id = ${final.status === 'failed' ? final.stepId : null},
+          step_attempts = step_attempts + ${made}`
+    : sql``;
+  const result = await deps.db.execute<{ live: number }>(sql`
     with live as (
-      update workflow_runs set updated_at = ${at}::timestamptz where id = ${runId} and status = 'running' returning id
+      update workflow_runs set updated_at = ${atIso}::timestamptz ${end}
+      where id = ${run.id} and status = 'running'
+      returning id
+    ), inserted as (
+      insert into workflow_run_steps
+        (tenant_id, run_id, step_id, step_index, step_type, attempt, status, input, output, error, retryable, idempotency_key, started_at, finished_at, duration_ms)
+      select ${run.tenantId}, live.id, r.step_id, r.step_index, r.step_type, r.attempt, r.status, r.input, r.output, r.error, r.retryable,
+        r.idempotency_key, r.started_at, r.finished_at, r.duration_ms
+      from live, jsonb_to_recordset(${payload}::jsonb) as r(step_id text, step_index int, step_type text, attempt int,
+        status step_attempt_status, input jsonb, output jsonb, error text, retryable boolean, idempotency_key text,
+        started_at timestamptz, finished_at timestamptz, duration_ms int)
+      on conflict do nothing
+      returning id
     )
-    insert into workflow_run_steps
-      (tenant_id, run_id, step_id, step_index, step_type, attempt, status, input, output, error, retryable, idempotency_key, started_at, finished_at, duration_ms)
-    select ${v.tenantId}, live.id, ${v.stepId}, ${v.stepIndex}, ${v.stepType}, ${v.attempt}, ${v.status}::step_attempt_status,
-      ${json(v.input)}::jsonb, ${json(v.output)}::jsonb, ${v.error ?? null}, ${v.retryable ?? null}, ${v.idempotencyKey},
-      ${v.startedAt.toISOString()}::timestamptz, ${v.finishedAt ? v.finishedAt.toISOString() : null}::timestamptz, ${v.durationMs ?? null}
-    from live
-    on conflict do nothing
-    returning id`);
-  return rows[0]?.id ?? null;
+    select (select count(*) from live)::int as live, (select count(*) from inserted)::int as inserted`);
+  const live = (result[0]?.live ?? 0) > 0;
+  if (live && final) {
+    metrics().runsFinished.inc({ status: final.status });
+    metrics().runDuration.observe(durationMs / 1000);
+  }
+  return live;
 }
 
 /** Where a step that just finished leads (null: the end). */

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ownedBy } from '~/server/domain/accounts/tenancy';
 import type { CurrentUser } from '~/server/domain/accounts/users';
 import { AppError } from '~/server/errors';
@@ -99,10 +99,40 @@ export async function kick(deps: EngineDeps, runId: string): Promise<void> {
 async function enqueueNow(deps: EngineDeps, runId: string, jobId: string, at: Date): Promise<void> {
   try {
     await withTimeout(DRAIN_TIMEOUT_MS, deps.queue.add(RUN_JOB_NAME, { runId }, { jobId, ...RUN_JOB_OPTIONS }));
-    await deps.db.update(runOutbox).set({ dispatchedAt: at }).where(eq(runOutbox.jobId, jobId));
   } catch (error) {
     deps.log.warn({ runId, err: { message: (error as Error).message } }, 'run dispatch deferred to the drainer');
+    return;
   }
+  markDispatched(deps, jobId, at);
+}
+
+/**
+ * Outbox rows whose job was added are marked in batches (one UPDATE per 20 ms per process, off
+ * the request path). A row not yet marked is left alone by the drainer for 10 s, and adding its
+ * job again would be a no-op anyway (same job id).
+ */
+const toMark = new Map<EngineDeps['db'], { ids: string[]; at: Date; timer: ReturnType<typeof setTimeout> | null }>();
+function markDispatched(deps: EngineDeps, jobId: string, at: Date) {
+  let batch = toMark.get(deps.db);
+  if (!batch) {
+    batch = { ids: [], at, timer: null };
+    toMark.set(deps.db, batch);
+  }
+  batch.ids.push(jobId);
+  batch.at = at;
+  if (batch.timer) return;
+  const current = batch;
+  current.timer = setTimeout(() => {
+    const ids = current.ids;
+    current.ids = [];
+    current.timer = null;
+    deps.db
+      .update(runOutbox)
+      .set({ dispatchedAt: current.at })
+      .where(inArray(runOutbox.jobId, ids))
+      .catch((error: unknown) => deps.log.warn({ err: { message: (error as Error).message } }, 'outbox rows left for the drainer'));
+  }, 20);
+  current.timer.unref?.();
 }
 
 /** Redis must answer before a user-started run is accepted: a clear 503 rather than a silent wait. */

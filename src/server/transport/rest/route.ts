@@ -9,6 +9,7 @@ import { logger, type Logger } from '~/server/infra/logger';
 import { metrics, statusClass } from '~/server/infra/metrics/registry';
 import { getDb } from '~/server/infra/db/client';
 import { sessionUserOf } from '~/server/transport/auth/session';
+import { unsafeInput } from '~/server/transport/input-guard';
 import { readBodyText } from './body';
 import { clientIp } from './client-ip';
 import { isCrossSiteRequest } from './csrf';
@@ -180,6 +181,8 @@ export function route<A extends RouteAuth, B extends RouteBody | undefined = und
           } catch {
             throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
           }
+          const unsafe = unsafeInput(body);
+          if (unsafe) throw new AppError('BAD_REQUEST', unsafe.message);
           if (opts.body.schema) {
             const parsed = opts.body.schema.safeParse(body);
             if (!parsed.success) throw new AppError('UNPROCESSABLE', firstIssueMessage(parsed.error), { cause: parsed.error });

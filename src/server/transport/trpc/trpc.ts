@@ -16,6 +16,7 @@ import type { Db } from '~/server/infra/db/client';
 import { AppError, httpStatusOf, INTERNAL_ERROR_MESSAGE, isAppError, safeErrorSummary, trpcCodeOf, type TrpcErrorCode } from '~/server/errors';
 import { createHealthService, type HealthService } from '~/server/domain/health/summary';
 import { logger, type Logger } from '~/server/infra/logger';
+import { unsafeInput, unsafeSuperjsonMeta } from '~/server/transport/input-guard';
 import { metrics, statusClass } from '~/server/infra/metrics/registry';
 import type { RateLimiter } from '~/server/domain/scaling/rate-limit';
 import { logError, logPerformance } from '~/server/domain/telemetry/log';
@@ -74,11 +75,29 @@ export type Access = 'public' | 'protected' | 'admin';
 /** `rateClass` overrides the default class (AI paths: 'ai', everything else: 'api'). */
 export type Meta = { access: Access; rateClass?: 'api' | 'ai' | 'auth' };
 
+/**
+ * superjson, with the client's annotations checked against a short list before decoding (a
+ * crafted annotation would otherwise reach superjson's internals: issue 11 #9).
+ */
+const transformer = {
+  input: {
+    serialize: (value: unknown) => superjson.serialize(value),
+    deserialize: (value: unknown) => {
+      const meta = value && typeof value === 'object' ? (value as { meta?: unknown }).meta : undefined;
+      if (unsafeSuperjsonMeta(meta)) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'The request uses a value type this API does not accept.' });
+      }
+      return superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0]);
+    },
+  },
+  output: superjson,
+};
+
 const t = initTRPC
   .context<InnerContext>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
       // Input errors carry the first field's message so a form can show it as is.
@@ -126,6 +145,13 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   return result;
 });
 
+/** NUL characters, lone surrogates, prototype keys, absurd nesting: a 400 before any schema runs. */
+const inputGuard = t.middleware(async ({ getRawInput, next }) => {
+  const unsafe = unsafeInput(await getRawInput());
+  if (unsafe) throw new TRPCError({ code: 'BAD_REQUEST', message: unsafe.message });
+  return next();
+});
+
 /** Per-caller limits from the scaling policy (SPEC H5); AI procedures use the stricter class. */
 const rateLimit = t.middleware(async ({ ctx, next, path, meta }) => {
   if (ctx.rateLimiter) {
@@ -141,7 +167,7 @@ const rateLimit = t.middleware(async ({ ctx, next, path, meta }) => {
   return next();
 });
 
-const base = t.procedure.use(errorMapping).use(rateLimit);
+const base = t.procedure.use(errorMapping).use(inputGuard).use(rateLimit);
 
 export const publicProcedure = base.meta({ access: 'public' });
 

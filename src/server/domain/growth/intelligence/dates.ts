@@ -14,10 +14,15 @@ export function isDay(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
+/** Accepted days: wide enough for any real business period, narrow enough for date arithmetic. */
+export const FIRST_DAY = '2000-01-01';
+export const LAST_DAY = '2099-12-31';
+
 export const daySchema = z
   .string()
   .regex(DAY_RE, 'Expected a date such as 2026-11-21 (YYYY-MM-DD)')
-  .refine(isDay, 'Not a calendar date');
+  .refine(isDay, 'Not a calendar date')
+  .refine((d) => d >= FIRST_DAY && d <= LAST_DAY, `Choose a date between ${FIRST_DAY} and ${LAST_DAY}`);
 
 /** 00:00 UTC of a day. */
 export const dayStart = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
