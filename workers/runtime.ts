@@ -127,18 +127,39 @@ async function runJob(deps: WorkerDeps, job: Job, token?: string) {
 export type RunningWorkers = { workers: Worker[]; queues: Queue[]; close: () => Promise<void> };
 
 /** Starts a Worker per queue and upserts every scheduler (idempotent: same id, same scheduler). */
-export async function startWorkers(deps: WorkerDeps, opts: { concurrency?: number } = {}): Promise<RunningWorkers> {
+/** How often the schedulers are upserted again even without a reconnect (cheap: idempotent). */
+export const SCHEDULER_REASSERT_MS = 5 * 60_000;
+
+export async function startWorkers(deps: WorkerDeps, opts: { concurrency?: number; reassertEveryMs?: number } = {}): Promise<RunningWorkers> {
   const queues = new Map<QueueName, Queue>(QUEUE_NAMES.map((name) => [name, createQueue(name, deps.redis, deps.prefix)]));
-  for (const s of SCHEDULERS) {
-    await queues.get(s.queue)!.upsertJobScheduler(
-      s.id,
-      s.pattern ? { pattern: s.pattern, tz: s.tz } : { every: s.every },
-      { name: s.jobName, data: s.data, opts: defaultJobOptions },
-    );
-  }
   runQueues.set(deps, queues.get('workflow-runs')!);
-  // Per-workflow schedules (SPEC P2): exactly one scheduler per active scheduled workflow.
-  await reconcileSchedules({ db: deps.db, queue: queues.get('workflow-runs')!, log: deps.log });
+  /**
+   * Every scheduler, upserted (idempotent: same id, same scheduler) — at boot, whenever the
+   * Redis connection is re-established (a Redis restarted without persistence, or a failover to
+   * an empty replica, comes back with no schedulers at all: issue 11 #1) and every few minutes
+   * (a FLUSHALL keeps the connection). Per-workflow schedules (SPEC P2) are reconciled too.
+   */
+  const assertSchedulers = async () => {
+    for (const s of SCHEDULERS) {
+      await queues.get(s.queue)!.upsertJobScheduler(
+        s.id,
+        s.pattern ? { pattern: s.pattern, tz: s.tz } : { every: s.every },
+        { name: s.jobName, data: s.data, opts: defaultJobOptions },
+      );
+    }
+    await reconcileSchedules({ db: deps.db, queue: queues.get('workflow-runs')!, log: deps.log });
+    await recordWorkerHeartbeat({ redis: deps.redis }, { pid: process.pid });
+  };
+  await assertSchedulers();
+  const reassert = (why: string) =>
+    void assertSchedulers().then(
+      () => deps.log.info({ why }, 'job schedulers re-asserted'),
+      (err: unknown) => deps.log.warn({ why, err: { message: (err as Error).message } }, 'job schedulers not re-asserted yet'),
+    );
+  const onReady = () => reassert('redis reconnected');
+  deps.redis.on('ready', onReady);
+  const periodic = setInterval(() => reassert('periodic'), opts.reassertEveryMs ?? SCHEDULER_REASSERT_MS);
+  periodic.unref();
   const workers = QUEUE_NAMES.map((name) => {
     const worker = new Worker(name, (job, token) => runJob(deps, job, token), {
       connection: deps.redis,
@@ -162,6 +183,8 @@ export async function startWorkers(deps: WorkerDeps, opts: { concurrency?: numbe
     queues: [...queues.values()],
     // Workers first (the active job finishes), then the queues; connections are the caller's.
     close: async () => {
+      clearInterval(periodic);
+      deps.redis.off('ready', onReady);
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));
     },

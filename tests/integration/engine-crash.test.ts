@@ -125,7 +125,7 @@ describe('engine crash drill (SPEC P2)', () => {
         .select({ stepId: workflowRunSteps.stepId, attempt: workflowRunSteps.attempt, status: workflowRunSteps.status })
         .from(workflowRunSteps)
         .where(eq(workflowRunSteps.runId, runId))
-        .orderBy(asc(workflowRunSteps.startedAt));
+        .orderBy(asc(workflowRunSteps.startedAt), asc(workflowRunSteps.stepIndex), asc(workflowRunSteps.attempt));
       expect(attempts).toEqual([
         { stepId: 'first', attempt: 1, status: 'succeeded' },
         { stepId: 'slow', attempt: 1, status: 'failed' },

@@ -117,7 +117,7 @@ async function workflowOf(user: CurrentUser, steps: WorkflowStepInput[], extra: 
 }
 
 const attemptsOf = (runId: string) =>
-  deps.db.select().from(workflowRunSteps).where(eq(workflowRunSteps.runId, runId)).orderBy(asc(workflowRunSteps.startedAt), asc(workflowRunSteps.attempt));
+  deps.db.select().from(workflowRunSteps).where(eq(workflowRunSteps.runId, runId)).orderBy(asc(workflowRunSteps.startedAt), asc(workflowRunSteps.stepIndex), asc(workflowRunSteps.attempt));
 const runOf = async (runId: string) => (await deps.db.select().from(workflowRuns).where(eq(workflowRuns.id, runId)))[0]!;
 const hitsFor = (prefixPath: string) => hits.filter((h) => h.path.startsWith(prefixPath));
 

@@ -128,7 +128,7 @@ describe('telemetry ingest (SPEC H7)', () => {
             {
               kind: 'error',
               name: `${name}.Error`,
-              message: `Request for ${email} from ${ip} failed (token=abc123secret)\u0000`,
+              message: `Request for ${email} from ${ip} failed (token=abc123secret)`,
               path: `/dashboard/${email}?email=${email}&ip=${ip}`,
               meta: { email, userId: 'user-42', ip, note: `contact ${email}` },
             },
@@ -185,6 +185,14 @@ describe('POST /api/telemetry (route handler)', () => {
 
     const invalid = await POST(post(JSON.stringify({ events: [{ kind: 'event', name, duration_ms: -1 }] })));
     expect(invalid.status).toBe(422);
+    expect(await rowsTagged(name)).toHaveLength(0);
+  });
+
+  it('refuses NUL characters with 400 (PostgreSQL cannot store them) and stores nothing', async () => {
+    const name = tag('nul');
+    const res = await POST(post(JSON.stringify({ events: [{ kind: 'error', name, message: 'bad\u0000byte' }] })));
+    expect(res.status).toBe(400);
+    expect((await res.json()) as unknown).toMatchObject({ error: { code: 'BAD_REQUEST', message: expect.stringMatching(/NUL/) } });
     expect(await rowsTagged(name)).toHaveLength(0);
   });
 

@@ -8,7 +8,7 @@ import { api } from '~/trpc/react';
 type Interval = 'month' | 'year';
 type PlanId = 'starter' | 'growth' | 'pro' | 'business';
 type DfyId = 'starter' | 'professional' | 'enterprise';
-type ErrorKey = 'notConfigured' | 'unavailable' | 'noBillingAccount' | 'tooMany' | 'generic';
+type ErrorKey = 'notConfigured' | 'unavailable' | 'noBillingAccount' | 'tooMany' | 'ownersOnly' | 'generic';
 
 /** Maps a billing error to its translation (the server's English message stays for API users). */
 function errorKey(error: { data?: { code?: string } | null } | null, configured: boolean): ErrorKey | null {
@@ -20,6 +20,8 @@ function errorKey(error: { data?: { code?: string } | null } | null, configured:
       return 'noBillingAccount';
     case 'TOO_MANY_REQUESTS':
       return 'tooMany';
+    case 'FORBIDDEN':
+      return 'ownersOnly';
     default:
       return 'generic';
   }

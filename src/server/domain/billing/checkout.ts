@@ -68,6 +68,8 @@ export const billingStatusSchema = z.object({
   trialEndsAt: z.date().nullable(),
   trialDaysLeft: z.number().int().nullable(),
   supportSlaHours: z.number().int(),
+  /** The caller may open Checkout and the portal (owners and admins). */
+  canManage: z.boolean(),
   /** The workspace has a Stripe customer (the portal can open). */
   hasBillingAccount: z.boolean(),
   /** The workspace's current subscription (live ones first, then the latest). */
@@ -120,11 +122,23 @@ async function loadTenant(db: Db, tenantId: string) {
  * workspace's first subscription) or for a Done-For-You package (one-off payment). Returns the
  * URL to send the browser to.
  */
+/**
+ * Who may manage billing (issue 11 #10, decision 009): the workspace's owners — they are the
+ * ones who pay — and Levqor admins. Members see the status, not the buttons.
+ */
+export function canManageBilling(user: Pick<CurrentUser, 'role'>): boolean {
+  return user.role === 'owner' || user.role === 'admin';
+}
+function assertCanManageBilling(user: CurrentUser) {
+  if (!canManageBilling(user)) throw new AppError('FORBIDDEN', 'Only workspace owners can change the plan or open the billing portal.');
+}
+
 export async function createCheckoutSession(
   deps: BillingDeps,
   user: CurrentUser,
   input: CheckoutInput,
 ): Promise<z.infer<typeof checkoutOutputSchema>> {
+  assertCanManageBilling(user);
   const stripe = requireStripe(deps.stripe);
   const priceId = input.kind === 'plan' ? deps.config.prices.plans[input.plan][input.interval] : deps.config.prices.dfy[input.package];
   if (!priceId) {
@@ -188,6 +202,7 @@ export async function createPortalSession(
   user: CurrentUser,
   input: z.output<typeof portalInputSchema>,
 ): Promise<z.infer<typeof portalOutputSchema>> {
+  assertCanManageBilling(user);
   const stripe = requireStripe(deps.stripe);
   const tenant = await loadTenant(deps.db, user.tenantId);
   if (!tenant.stripeCustomerId) {
@@ -258,6 +273,7 @@ export async function getBillingStatus(deps: Pick<BillingDeps, 'db' | 'stripe' |
     trialEndsAt: tenant.trialEndsAt,
     trialDaysLeft,
     supportSlaHours: SUPPORT_SLA_HOURS[tenant.plan],
+    canManage: canManageBilling(user),
     hasBillingAccount: Boolean(tenant.stripeCustomerId),
     subscription: sub
       ? {

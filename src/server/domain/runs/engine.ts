@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { workflowRuns, workflowRunSteps, workflowVersions } from '~/server/infra/db/schema';
 import { metrics } from '~/server/infra/metrics/registry';
 import { asWorkflowSteps } from '~/server/domain/workflows/workflows';
@@ -13,7 +13,7 @@ import { runLogStep } from './executors/log';
 import { runTransformStep } from './executors/transform';
 import type { StepEnv, StepOutcome } from './executors/types';
 import { randomUUID } from 'node:crypto';
-import { acquireRunLock, acquireRunSlot, releaseRunLock, releaseRunSlot, renewRunLock, RUN_LOCK_MS } from './fairness';
+import { enterRun, leaveRun, renewRunLock, RUN_LOCK_MS } from './fairness';
 import { kick } from './start';
 import { dispatchPriority, MAX_STEP_ATTEMPTS, retryDelayMs, StepFailure } from './step-failure';
 import { applyStepOutput, initialContext, type RunContext } from './template';
@@ -64,38 +64,43 @@ async function execute(step: WorkflowStep, env: StepEnv, triggerPayload: Record<
 
 export async function processRun(deps: EngineDeps, input: { runId: string }): Promise<ProcessOutcome> {
   const now = () => deps.now?.() ?? new Date();
-  const [run] = await deps.db.select().from(workflowRuns).where(eq(workflowRuns.id, input.runId)).limit(1);
-  if (!run) return 'missing';
-  if (!(ACTIVE as readonly string[]).includes(run.status)) return 'finished';
-  if (run.approvalState === 'pending') return 'awaiting-approval';
-  if (run.waitUntil && run.waitUntil.getTime() > now().getTime()) return 'not-due';
+  // Claim in one statement: only an active run, not waiting for approval, whose wait is over.
+  const claimedAt = now();
+  const [run] = await deps.db
+    .update(workflowRuns)
+    .set({ status: 'running', startedAt: sql`coalesce(${workflowRuns.startedAt}, ${claimedAt.toISOString()}::timestamptz)`, waitUntil: null, updatedAt: claimedAt })
+    .where(
+      and(
+        eq(workflowRuns.id, input.runId),
+        inArray(workflowRuns.status, [...ACTIVE]),
+        ne(workflowRuns.approvalState, 'pending'),
+        or(isNull(workflowRuns.waitUntil), lte(workflowRuns.waitUntil, claimedAt)),
+      ),
+    )
+    // The subquery reads the row as it was before this statement: was it ever claimed?
+    .returning({ ...getTableColumns(workflowRuns), claimedBefore: sql<boolean>`(select w.started_at is not null from workflow_runs w where w.id = ${input.runId})` });
+  if (!run) return whyNotClaimed(deps, input.runId, claimedAt);
 
   const lock = randomUUID();
   const lockMs = deps.runLockMs ?? RUN_LOCK_MS;
-  if (!(await acquireRunLock(deps, run.id, lock, lockMs))) return 'busy';
-  const slot = await acquireRunSlot(deps, { tenantId: run.tenantId, runId: run.id, limit: deps.concurrencyPerTenant });
-  if (!slot) {
-    await releaseRunLock(deps, run.id, lock);
+  const entered = await enterRun(deps, { tenantId: run.tenantId, runId: run.id, token: lock, lockMs, limit: deps.concurrencyPerTenant });
+  if (entered === 'throttled') {
+    // The tenant is at its cap: the run goes back to waiting its turn in the queue.
+    await deps.db.update(workflowRuns).set({ status: 'queued' }).where(and(eq(workflowRuns.id, run.id), eq(workflowRuns.status, 'running'), eq(workflowRuns.updatedAt, claimedAt)));
     return 'throttled';
   }
+  if (entered === 'busy') return 'busy';
   try {
-    const [claimed] = await deps.db
-      .update(workflowRuns)
-      .set({ status: 'running', startedAt: run.startedAt ?? now(), waitUntil: null, updatedAt: now() })
-      .where(and(eq(workflowRuns.id, run.id), inArray(workflowRuns.status, [...ACTIVE])))
-      .returning({ id: workflowRuns.id });
-    if (!claimed) return 'finished';
-
     const steps = await versionSteps(deps, run.versionId);
-    // A run never claimed before has no attempts: the query is only needed on a resume.
+    // A run claimed for the first time just now has no attempts: the query is only for resumes.
     const attempts =
-      run.startedAt === null
+      !run.claimedBefore
         ? []
         : await deps.db
             .select()
             .from(workflowRunSteps)
             .where(eq(workflowRunSteps.runId, run.id))
-            .orderBy(asc(workflowRunSteps.startedAt), asc(workflowRunSteps.attempt));
+            .orderBy(asc(workflowRunSteps.startedAt), asc(workflowRunSteps.stepIndex), asc(workflowRunSteps.attempt));
 
     let ctx: RunContext = initialContext(run.triggerPayload);
     let i = 0;
@@ -242,9 +247,22 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
     }
     return (await flush({ status: 'succeeded' })) ? 'succeeded' : 'cancelled';
   } finally {
-    await releaseRunSlot(deps, { tenantId: run.tenantId, runId: run.id }).catch(() => null);
-    await releaseRunLock(deps, run.id, lock).catch(() => null);
+    await leaveRun(deps, { tenantId: run.tenantId, runId: run.id, token: lock }).catch(() => null);
   }
+}
+
+/** Why a run could not be claimed (rare path: one more read). */
+async function whyNotClaimed(deps: EngineDeps, runId: string, at: Date): Promise<ProcessOutcome> {
+  const [run] = await deps.db
+    .select({ status: workflowRuns.status, approvalState: workflowRuns.approvalState, waitUntil: workflowRuns.waitUntil })
+    .from(workflowRuns)
+    .where(eq(workflowRuns.id, runId))
+    .limit(1);
+  if (!run) return 'missing';
+  if (!(ACTIVE as readonly string[]).includes(run.status)) return 'finished';
+  if (run.approvalState === 'pending') return 'awaiting-approval';
+  if (run.waitUntil && run.waitUntil.getTime() > at.getTime()) return 'not-due';
+  return 'finished';
 }
 
 /** Steps whose execution touches nothing outside the run: recorded after, in one statement. */

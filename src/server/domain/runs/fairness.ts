@@ -59,3 +59,47 @@ export async function renewRunLock(deps: { redis: Redis }, runId: string, token:
 export async function releaseRunLock(deps: { redis: Redis }, runId: string, token: string): Promise<void> {
   await deps.redis.eval(RELEASE, 1, lockKey(runId), token);
 }
+
+/**
+ * Lock and slot in one round trip (the hot path of every run job): 1 = both taken, 0 = the run
+ * is locked by another worker (busy), -1 = the tenant is at its cap (throttled; nothing held).
+ */
+const ENTER = `
+if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') == false then return 0 end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[3])
+if redis.call('ZSCORE', KEYS[2], ARGV[5]) or redis.call('ZCARD', KEYS[2]) < tonumber(ARGV[6]) then
+  redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5])
+  redis.call('PEXPIRE', KEYS[2], ARGV[7])
+  return 1
+end
+redis.call('DEL', KEYS[1])
+return -1`;
+const LEAVE = `
+redis.call('ZREM', KEYS[2], ARGV[2])
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1`;
+
+export async function enterRun(
+  deps: { redis: Redis; now?: () => Date },
+  input: { tenantId: string; runId: string; token: string; lockMs: number; limit: number },
+): Promise<'entered' | 'busy' | 'throttled'> {
+  const now = (deps.now?.() ?? new Date()).getTime();
+  const got = await deps.redis.eval(
+    ENTER,
+    2,
+    lockKey(input.runId),
+    slotsKey(input.tenantId),
+    input.token,
+    input.lockMs,
+    now,
+    now + SLOT_LEASE_MS,
+    input.runId,
+    input.limit,
+    SLOT_LEASE_MS * 2,
+  );
+  return got === 1 ? 'entered' : got === 0 ? 'busy' : 'throttled';
+}
+
+export async function leaveRun(deps: { redis: Redis }, input: { tenantId: string; runId: string; token: string }): Promise<void> {
+  await deps.redis.eval(LEAVE, 2, lockKey(input.runId), slotsKey(input.tenantId), input.token, input.runId);
+}

@@ -119,7 +119,7 @@ export async function getRun(deps: Deps, user: CurrentUser, input: { id: string 
     .limit(1);
   if (!run) throw new AppError('NOT_FOUND', 'Run not found');
   const [attempts, approvals] = await Promise.all([
-    deps.db.select().from(workflowRunSteps).where(eq(workflowRunSteps.runId, run.id)).orderBy(asc(workflowRunSteps.startedAt), asc(workflowRunSteps.attempt)),
+    deps.db.select().from(workflowRunSteps).where(eq(workflowRunSteps.runId, run.id)).orderBy(asc(workflowRunSteps.startedAt), asc(workflowRunSteps.stepIndex), asc(workflowRunSteps.attempt)),
     deps.db
       .select({ approverId: runApprovals.approverId, approverName: sql<string>`coalesce(${users.name}, 'Someone')`, decision: runApprovals.decision, createdAt: runApprovals.createdAt })
       .from(runApprovals)

@@ -77,6 +77,11 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
           {t('checkoutCanceled')}
         </p>
       ) : null}
+      {!status.canManage ? (
+        <p className="rounded-lg border border-border bg-surface px-4 py-3 text-sm text-fg-muted" data-testid="billing-owners-only">
+          {t('ownersOnly')}
+        </p>
+      ) : null}
       {!status.configured ? (
         <p className="rounded-lg border border-amber-400/30 bg-amber-950/40 px-4 py-3 text-sm text-amber-100" data-testid="billing-not-configured">
           {t('notConfigured')}
