@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { workflowRuns, workflowRunSteps, workflowVersions } from '~/server/infra/db/schema';
 import { metrics } from '~/server/infra/metrics/registry';
 import { asWorkflowSteps } from '~/server/domain/workflows/workflows';
@@ -64,37 +64,25 @@ async function execute(step: WorkflowStep, env: StepEnv, triggerPayload: Record<
 
 export async function processRun(deps: EngineDeps, input: { runId: string }): Promise<ProcessOutcome> {
   const now = () => deps.now?.() ?? new Date();
-  // Claim in one statement: only an active run, not waiting for approval, whose wait is over.
-  const claimedAt = now();
-  const [run] = await deps.db
-    .update(workflowRuns)
-    .set({ status: 'running', startedAt: sql`coalesce(${workflowRuns.startedAt}, ${claimedAt.toISOString()}::timestamptz)`, waitUntil: null, updatedAt: claimedAt })
-    .where(
-      and(
-        eq(workflowRuns.id, input.runId),
-        inArray(workflowRuns.status, [...ACTIVE]),
-        ne(workflowRuns.approvalState, 'pending'),
-        or(isNull(workflowRuns.waitUntil), lte(workflowRuns.waitUntil, claimedAt)),
-      ),
-    )
-    // The subquery reads the row as it was before this statement: was it ever claimed?
-    .returning({ ...getTableColumns(workflowRuns), claimedBefore: sql<boolean>`(select w.started_at is not null from workflow_runs w where w.id = ${input.runId})` });
-  if (!run) return whyNotClaimed(deps, input.runId, claimedAt);
+  // A read, not a write: the run is claimed ('running') by the first write of this job (the
+  // first step recorded), under the run's lock — a run of steps without side effects goes
+  // from queued to succeeded in one statement.
+  const at = now();
+  const [run] = await deps.db.select().from(workflowRuns).where(eq(workflowRuns.id, input.runId)).limit(1);
+  if (!run) return 'missing';
+  if (!(ACTIVE as readonly string[]).includes(run.status)) return 'finished';
+  if (run.approvalState === 'pending') return 'awaiting-approval';
+  if (run.waitUntil && run.waitUntil.getTime() > at.getTime()) return 'not-due';
 
   const lock = randomUUID();
   const lockMs = deps.runLockMs ?? RUN_LOCK_MS;
   const entered = await enterRun(deps, { tenantId: run.tenantId, runId: run.id, token: lock, lockMs, limit: deps.concurrencyPerTenant });
-  if (entered === 'throttled') {
-    // The tenant is at its cap: the run goes back to waiting its turn in the queue.
-    await deps.db.update(workflowRuns).set({ status: 'queued' }).where(and(eq(workflowRuns.id, run.id), eq(workflowRuns.status, 'running'), eq(workflowRuns.updatedAt, claimedAt)));
-    return 'throttled';
-  }
-  if (entered === 'busy') return 'busy';
+  if (entered !== 'entered') return entered;
   try {
     const steps = await versionSteps(deps, run.versionId);
-    // A run claimed for the first time just now has no attempts: the query is only for resumes.
+    // A run never started has no attempts: the query is only for resumes.
     const attempts =
-      !run.claimedBefore
+      run.startedAt === null
         ? []
         : await deps.db
             .select()
@@ -251,20 +239,6 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
   }
 }
 
-/** Why a run could not be claimed (rare path: one more read). */
-async function whyNotClaimed(deps: EngineDeps, runId: string, at: Date): Promise<ProcessOutcome> {
-  const [run] = await deps.db
-    .select({ status: workflowRuns.status, approvalState: workflowRuns.approvalState, waitUntil: workflowRuns.waitUntil })
-    .from(workflowRuns)
-    .where(eq(workflowRuns.id, runId))
-    .limit(1);
-  if (!run) return 'missing';
-  if (!(ACTIVE as readonly string[]).includes(run.status)) return 'finished';
-  if (run.approvalState === 'pending') return 'awaiting-approval';
-  if (run.waitUntil && run.waitUntil.getTime() > at.getTime()) return 'not-due';
-  return 'finished';
-}
-
 /** Steps whose execution touches nothing outside the run: recorded after, in one statement. */
 const PURE_STEPS = new Set(['webhook_trigger', 'schedule_trigger', 'condition', 'transform', 'log', 'delay']);
 
@@ -333,10 +307,12 @@ async function recordAttempts(deps: EngineDeps, run: RunRow, rows: AttemptValues
           error = ${final.status === 'failed' ? final.error.slice(0, 2000) : null}, error_step_id = ${final.status === 'failed' ? final.stepId : null},
           step_attempts = step_attempts + ${made}`
     : sql``;
+  const claim = final ? sql`` : sql`, status = 'running'::run_status`;
   const result = await deps.db.execute<{ live: number }>(sql`
     with live as (
-      update workflow_runs set updated_at = ${atIso}::timestamptz ${end}
-      where id = ${run.id} and status = 'running'
+      update workflow_runs
+      set updated_at = ${atIso}::timestamptz, started_at = coalesce(started_at, ${atIso}::timestamptz), wait_until = null ${claim} ${end}
+      where id = ${run.id} and status in ('queued', 'running', 'waiting') and approval_state <> 'pending'
       returning id
     ), inserted as (
       insert into workflow_run_steps
@@ -431,7 +407,7 @@ async function park(deps: EngineDeps, runId: string, status: 'waiting' | 'queued
     const [row] = await tx
       .update(workflowRuns)
       .set({ status, waitUntil: at, updatedAt: deps.now?.() ?? new Date(), stepAttempts: sql`${workflowRuns.stepAttempts} + ${made}` })
-      .where(and(eq(workflowRuns.id, runId), eq(workflowRuns.status, 'running')))
+      .where(and(eq(workflowRuns.id, runId), inArray(workflowRuns.status, [...ACTIVE])))
       .returning({ id: workflowRuns.id });
     if (!row) return false;
     await writeDispatch(tx, { runId, runAt: at, priority });
