@@ -5,7 +5,7 @@ import { incidents } from '~/server/infra/db/schema';
 import { runHeartbeat } from '~/server/domain/health/heartbeat-job';
 import { recordCheckResults } from '~/server/domain/health/incidents';
 import { checkReadiness, createHealthService, healthSummarySchema } from '~/server/domain/health/summary';
-import { recordWorkerHeartbeat } from '~/server/domain/health/worker-heartbeat';
+import { workerHeartbeatKey, recordWorkerHeartbeat } from '~/server/domain/health/worker-heartbeat';
 import { createRedis } from '~/server/infra/redis';
 import { callerFor, makeUser, setupTestDeps } from '../helpers/deps';
 import { createTcpProxy } from '../helpers/tcp-proxy';
@@ -97,6 +97,10 @@ describe('health summary (SPEC H1)', () => {
     await recordWorkerHeartbeat({ ...deps, now: () => new Date(Date.now() - 10 * 60_000) }, { pid: 1 });
     const health = createHealthService({ ...deps, stripe: null, cacheSeconds: 0 });
     expect(await health.summary()).toMatchObject({ status: 'degraded', queue_ok: false });
+    // The verbose summary says why (issue 11 #1).
+    expect((await health.summary({ verbose: true })).checks?.queue).toMatchObject({ ok: false, detail: expect.stringMatching(/heartbeat is \d+ s old/) });
+    await deps.redis.del(workerHeartbeatKey());
+    expect((await health.summary({ verbose: true })).checks?.queue).toMatchObject({ ok: false, detail: expect.stringMatching(/no worker heartbeat/) });
     await recordWorkerHeartbeat(deps, { pid: 1 });
     expect(await health.summary()).toMatchObject({ status: 'ok', queue_ok: true });
   });

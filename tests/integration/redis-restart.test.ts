@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { logger } from '~/server/infra/logger';
 import { createMailTransport } from '~/server/infra/mail/transport';
@@ -51,14 +50,17 @@ describe('schedulers after a Redis restart (issue 11 #1)', () => {
     const prefix = 'levqor-test-restart';
     const mail = createMailTransport({ resendApiKey: undefined, smtpUrl: undefined });
     const running = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, mail, log: logger, prefix });
-    // Each look uses a fresh connection: a connection that saw the server die is not trusted here.
+    // Each look reads BullMQ's scheduler set directly on a fresh fail-fast connection: no client
+    // state survives from before the restart.
     const keys = async () => {
-      const conn = createRedis('worker', url);
-      const q = new Queue('maintenance', { connection: conn, prefix });
+      const conn = createRedis('web', url);
       try {
-        return (await q.getJobSchedulers(0, -1)).map((s) => s.key).sort();
+        await new Promise<void>((resolve, reject) => {
+          conn.once('ready', () => resolve());
+          conn.once('error', reject);
+        });
+        return (await conn.zrange(`${prefix}:maintenance:repeat`, '0', '-1')).sort();
       } finally {
-        await q.close().catch(() => null);
         conn.disconnect();
       }
     };

@@ -12,11 +12,15 @@ export default async function globalSetup() {
   await clearTestKeys();
   buildIfNeeded((m) => console.log(`[e2e] ${m}`));
   const port = process.env.E2E_PORT!;
+  // vitest runs every global setup before any project: the server and worker started here live
+  // through the unit and integration projects too. Their own Redis prefix keeps this worker from
+  // taking the integration tests' queued runs (and the server's jobs from the tests' queues).
+  const E2E_REDIS_PREFIX = `${process.env.REDIS_PREFIX}-e2e`;
   const server: ChildProcess = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', port], {
     cwd: root,
     // Every browser test signs in from the same address: per-IP limits (integration-tested in
     // tests/integration/rate-limit.test.ts) would turn a busy suite into 429s.
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', RATE_LIMIT_ENABLED: 'false' },
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', RATE_LIMIT_ENABLED: 'false', REDIS_PREFIX: E2E_REDIS_PREFIX },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -39,7 +43,7 @@ export default async function globalSetup() {
   // The worker process runs the workflows the browser tests start (SPEC P2).
   const workers: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['workers/index.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--max-old-space-size=128' },
+    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--max-old-space-size=128', REDIS_PREFIX: E2E_REDIS_PREFIX },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

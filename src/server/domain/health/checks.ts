@@ -31,11 +31,12 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T
   }
 }
 
-async function timed(fn: () => Promise<boolean | 'not_configured'>, timeoutMs: number): Promise<CheckResult> {
+async function timed(fn: () => Promise<boolean | 'not_configured' | { ok: false; detail: string }>, timeoutMs: number): Promise<CheckResult> {
   const started = performance.now();
   try {
-    const ok = await withTimeout(fn(), timeoutMs);
-    return { ok, latency_ms: Math.round(performance.now() - started) };
+    const result = await withTimeout(fn(), timeoutMs);
+    if (typeof result === 'object') return { ok: false, latency_ms: Math.round(performance.now() - started), detail: result.detail };
+    return { ok: result, latency_ms: Math.round(performance.now() - started) };
   } catch (error) {
     // Only the kind of failure is reported: messages can carry host names.
     const detail = error instanceof CheckTimeout ? 'timeout' : 'unreachable';
@@ -79,9 +80,13 @@ export function checkRedis(deps: CheckDeps) {
 export function checkQueue(deps: CheckDeps) {
   return timed(async () => {
     const beat = await readWorkerHeartbeat({ redis: await readyRedis(deps.redis) });
-    if (!beat) return false;
+    // Why queue_ok is false, said plainly (verbose summary, admin operations page).
+    if (!beat) return { ok: false, detail: 'no worker heartbeat: no worker process is running (or Redis lost its data and no worker has written since)' };
     const age = (deps.now?.() ?? new Date()).getTime() - new Date(beat.at).getTime();
-    return age <= Math.min(QUEUE_STALE_MS, WORKER_HEARTBEAT_TTL_SECONDS * 1000);
+    if (age > Math.min(QUEUE_STALE_MS, WORKER_HEARTBEAT_TTL_SECONDS * 1000)) {
+      return { ok: false, detail: `worker heartbeat is ${Math.round(age / 1000)} s old: the workers stopped or cannot reach Redis` };
+    }
+    return true;
   }, deps.timeoutMs ?? CHECK_TIMEOUT_MS);
 }
 

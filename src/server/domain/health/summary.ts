@@ -25,7 +25,7 @@ export const healthSummarySchema = z.object({
   version: z.string(),
   uptime_seconds: z.number().int(),
   checks: z
-    .record(z.string(), z.object({ ok: z.union([z.boolean(), z.literal('not_configured')]), latency_ms: z.number() }))
+    .record(z.string(), z.object({ ok: z.union([z.boolean(), z.literal('not_configured')]), latency_ms: z.number(), detail: z.string().optional() }))
     .optional(),
 });
 export type HealthSummary = z.infer<typeof healthSummarySchema>;
@@ -87,7 +87,7 @@ export function toSummary(s: HealthSnapshot, opts: { verbose?: boolean } = {}): 
   };
   if (opts.verbose) {
     summary.checks = Object.fromEntries(
-      Object.entries(s.checks).map(([k, v]) => [k, { ok: v.ok, latency_ms: v.latency_ms }]),
+      Object.entries(s.checks).map(([k, v]) => [k, { ok: v.ok, latency_ms: v.latency_ms, ...(v.detail ? { detail: v.detail } : {}) }]),
     );
   }
   return summary;
