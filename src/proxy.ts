@@ -2,6 +2,8 @@ import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { routing } from '~/i18n/routing';
 import { attributionFromQuery, REFERRAL_COOKIE, REFERRAL_COOKIE_MAX_AGE_SECONDS, withRequestCookie } from '~/server/domain/referrals/code';
+import { errorEnvelope } from '~/server/errors';
+import { isCrossSiteRequest } from '~/server/transport/rest/csrf';
 import { pageCsp, requestIdFrom } from '~/server/transport/rest/security';
 
 const intl = createMiddleware(routing);
@@ -22,6 +24,14 @@ export default function proxy(request: NextRequest) {
     const res = NextResponse.next({ request: { headers } });
     res.headers.set('x-request-id', requestId);
     return res;
+  }
+
+  // A server action posted from another site: Next refuses it, but as a 500 (issue 11 #11).
+  if (request.method === 'POST' && request.headers.has('next-action') && isCrossSiteRequest(request)) {
+    return NextResponse.json(errorEnvelope('FORBIDDEN', 'Cross-site requests are not allowed.'), {
+      status: 403,
+      headers: { 'x-request-id': requestId, 'cache-control': 'no-store' },
+    });
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');

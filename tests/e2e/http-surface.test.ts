@@ -49,6 +49,16 @@ describe('HTTP surface (F5, security headers, CSRF)', () => {
     expect(await res.json()).toMatchObject({ error: { message: expect.stringContaining('Cross-site') } });
   });
 
+  it('answers a cross-site server-action POST with 403, not 500 (issue 11 #11)', async () => {
+    const res = await fetch(`${BASE}/sign-in`, {
+      method: 'POST',
+      headers: { 'next-action': '0123456789abcdef', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' },
+      body: '[]',
+    });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  });
+
   it('answers anonymous calls to protected procedures with 401 and a message', async () => {
     const res = await fetch(`${BASE}/api/trpc/account.me`);
     expect(res.status).toBe(401);

@@ -15,7 +15,7 @@ export function isDay(value: string): boolean {
 }
 
 /** Accepted days: wide enough for any real business period, narrow enough for date arithmetic. */
-export const FIRST_DAY = '1970-01-01';
+export const FIRST_DAY = '1900-01-01';
 export const LAST_DAY = '2999-12-31';
 
 export const daySchema = z
