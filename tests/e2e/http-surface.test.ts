@@ -49,6 +49,25 @@ describe('HTTP surface (F5, security headers, CSRF)', () => {
     expect(await res.json()).toMatchObject({ error: { message: expect.stringContaining('Cross-site') } });
   });
 
+  it('programmatic sign-in answers like the form: a session for the right password, a redirect with the error for a wrong one (issue 11 #6)', async () => {
+    const user = await makeUser(deps.db, { password: 'surface-password-1' });
+    expect(await sessionCookie(user.email, 'surface-password-1')).toMatch(/^authjs\.session-token=/);
+    const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
+    const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+    const cookie = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: new URLSearchParams({ csrfToken, email: user.email, password: 'not-the-password' }),
+    });
+    expect(res.status).toBeGreaterThanOrEqual(300);
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers.get('location') ?? '').toContain('error=CredentialsSignin');
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+    expect(res.headers.getSetCookie().some((c) => c.startsWith('authjs.session-token='))).toBe(false);
+  });
+
   it('answers a cross-site server-action POST with 403, not 500 (issue 11 #11)', async () => {
     const res = await fetch(`${BASE}/sign-in`, {
       method: 'POST',

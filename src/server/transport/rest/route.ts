@@ -104,6 +104,21 @@ function firstIssueMessage(error: z.ZodError): string {
   return issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
 }
 
+/**
+ * The request id on the way out. Some responses have immutable headers (`Response.redirect`,
+ * as Auth.js answers a failed sign-in): those are copied first, instead of throwing a 500.
+ */
+function withRequestId(response: Response, requestId: string): Response {
+  try {
+    response.headers.set('x-request-id', requestId);
+    return response;
+  } catch {
+    const copy = new Response(response.body, { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) });
+    copy.headers.set('x-request-id', requestId);
+    return copy;
+  }
+}
+
 export function route<A extends RouteAuth, B extends RouteBody | undefined = undefined, P extends z.ZodType | undefined = undefined>(
   opts: RouteOptions<A, B, P>,
   handler: (ctx: RouteContext<A, B, P>) => Promise<unknown> | unknown,
@@ -126,8 +141,7 @@ export function route<A extends RouteAuth, B extends RouteBody | undefined = und
     const ms = performance.now() - started;
     m.httpDuration.observe({ route: opts.name }, ms / 1000);
     logPerformance(`rest:${opts.name}`, ms, { ok: response.status < 500 });
-    response.headers.set('x-request-id', requestId);
-    return response;
+    return withRequestId(response, requestId);
 
     async function run(): Promise<Response> {
       let params: unknown = {};
