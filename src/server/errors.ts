@@ -46,6 +46,16 @@ export function httpStatusOf(code: string): number {
 /** tRPC code of an AppError code. */
 export const trpcCodeOf = (code: AppErrorCode): TrpcErrorCode => APP_ERRORS[code].trpc;
 
+/**
+ * The first problem of a failed validation as one plain line, naming the field
+ * (`steps.0.name: Every step needs a name`). Structural, so this module still imports nothing.
+ */
+export function firstIssueMessage(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, fallback = 'The request is not valid.'): string {
+  const issue = error.issues[0];
+  if (!issue) return fallback;
+  return issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
+}
+
 /** The REST error envelope (SPEC A1's AI routes are the documented exception). */
 export function errorEnvelope(code: string, message: string, extra: Record<string, unknown> = {}) {
   return { error: { code, message, ...extra } };

@@ -8,7 +8,7 @@ import { cancelRun, decideRun, rerun } from '~/server/domain/runs/control';
 import { MAX_RESPONSE_BYTES, type EngineDeps } from '~/server/domain/runs/deps';
 import { drainOutbox } from '~/server/domain/runs/dispatch';
 import { processRun, stepIdempotencyKey } from '~/server/domain/runs/engine';
-import { acquireRunSlot, releaseRunSlot } from '~/server/domain/runs/fairness';
+import { enterRun, leaveRun } from '~/server/domain/runs/fairness';
 import { sweepStuckRuns } from '~/server/domain/runs/maintenance';
 import { getRun, runAnalytics } from '~/server/domain/runs/queries';
 import { runWorkflowNow, startRun } from '~/server/domain/runs/start';
@@ -434,10 +434,10 @@ describe('control and fairness', () => {
     const user = await owner();
     const wf = await workflowOf(user, [{ id: 'log', name: 'Log', type: 'log', config: { message: 'x' } }]);
     const e = engine({ concurrencyPerTenant: 1 });
-    expect(await acquireRunSlot(deps, { tenantId: user.tenantId, runId: 'someone-else', limit: 1 })).toBe(true);
+    expect(await enterRun(deps, { tenantId: user.tenantId, runId: 'someone-else', token: 'other-worker', lockMs: 60_000, limit: 1 })).toBe('entered');
     const { runId } = await startRun(e, { workflow: wf, trigger: 'manual', payload: {}, startedBy: user.id });
     expect(await processRun(e, { runId })).toBe('throttled');
-    await releaseRunSlot(deps, { tenantId: user.tenantId, runId: 'someone-else' });
+    await leaveRun(deps, { tenantId: user.tenantId, runId: 'someone-else', token: 'other-worker' });
     expect(await processRun(e, { runId })).toBe('succeeded');
   });
 

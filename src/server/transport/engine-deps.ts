@@ -16,6 +16,7 @@ import { createQueue } from '~/server/infra/queue/queues';
  * with the operator allow-list, the per-tenant cap.
  */
 const queues = new WeakMap<Redis, Queue>();
+let policy: ReturnType<typeof addressPolicy> | undefined;
 export function runQueueFor(redis: Redis): Queue {
   let queue = queues.get(redis);
   if (!queue) {
@@ -33,7 +34,7 @@ export function engineDeps(base: { db: Db; redis: Redis; log: Logger; now?: () =
     log: base.log,
     now: base.now,
     mail: base.mail ?? getMailTransport(),
-    http: { policy: addressPolicy(env.WORKFLOW_HTTP_ALLOWLIST), maxResponseBytes: MAX_RESPONSE_BYTES },
+    http: { policy: (policy ??= addressPolicy(env.WORKFLOW_HTTP_ALLOWLIST)), maxResponseBytes: MAX_RESPONSE_BYTES },
     concurrencyPerTenant: env.RUN_CONCURRENCY_PER_TENANT,
   };
 }

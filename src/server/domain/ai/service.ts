@@ -4,7 +4,7 @@ import { localeNames, type Locale } from '~/i18n/locales';
 import type { CurrentUser } from '~/server/domain/accounts/users';
 import type { Db } from '~/server/infra/db/client';
 import { aiUsage, referralCodes, workflows } from '~/server/infra/db/schema';
-import { AppError, isAppError } from '~/server/errors';
+import { AppError, firstIssueMessage, isAppError } from '~/server/errors';
 import { logger, type Logger } from '~/server/infra/logger';
 import { recordAiRequest } from '~/server/infra/metrics/app';
 import { workflowStepsSchema, type WorkflowStepInput } from '~/server/domain/workflows/steps';
@@ -370,9 +370,7 @@ const AI_INPUT_SCHEMAS = {
 export async function runAiCapability(deps: AiDeps, user: CurrentUser, capability: AiCapability, input: unknown) {
   const parsed = AI_INPUT_SCHEMAS[capability].safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const message = issue ? (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message) : 'The request is not valid.';
-    throw new AppError('UNPROCESSABLE', message, { cause: parsed.error });
+    throw new AppError('UNPROCESSABLE', firstIssueMessage(parsed.error), { cause: parsed.error });
   }
   switch (capability) {
     case 'chat':

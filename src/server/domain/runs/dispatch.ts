@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '~/server/infra/db/client';
 import { runOutbox, workflowRuns } from '~/server/infra/db/schema';
+import { withTimeout } from '~/server/domain/health/checks';
 import type { Logger } from '~/server/infra/logger';
 
 /**
@@ -38,14 +39,6 @@ export async function writeDispatch(tx: Tx | Db, input: { runId: string; runAt: 
 export const DRAIN_TIMEOUT_MS = 3000;
 export const FAST_PATH_GRACE_MS = 10_000;
 
-export function withTimeout<T>(ms: number, promise: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the queue did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 export type DrainDeps = { db: Db; queue: Queue; now?: () => Date; log?: Logger };
 
 /**
@@ -67,7 +60,7 @@ export async function drainOutbox(deps: DrainDeps, opts: { onlyRunId?: string; l
       .for('update', { skipLocked: true });
     if (rows.length === 0) return 0;
     // Redis may be gone: never hold the claimed rows for long (they stay pending on failure).
-    await withTimeout(DRAIN_TIMEOUT_MS, deps.queue.addBulk(
+    await withTimeout(deps.queue.addBulk(
       rows.map((r) => ({
         name: RUN_JOB_NAME,
         data: { runId: r.runId },
@@ -78,7 +71,7 @@ export async function drainOutbox(deps: DrainDeps, opts: { onlyRunId?: string; l
           ...RUN_JOB_OPTIONS,
         },
       })),
-    ));
+    ), DRAIN_TIMEOUT_MS);
     await tx
       .update(runOutbox)
       .set({ dispatchedAt: now })

@@ -184,7 +184,7 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
           return wait(deps, run.id, outcome.resumeAt, 10, made);
         }
         ctx = applyStepOutput(ctx, step, output);
-        const next = nextAfter(steps, i, outcome);
+        const next = nextIndex(steps, i, output);
         if (next === null) return (await flush({ status: 'succeeded' })) ? 'succeeded' : 'cancelled';
         i = next;
         continue;
@@ -229,7 +229,7 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
         .where(where);
       if (outcome.kind === 'wait') return wait(deps, run.id, outcome.resumeAt, 10, made);
       ctx = applyStepOutput(ctx, step, output);
-      const next = nextAfter(steps, i, outcome);
+      const next = nextIndex(steps, i, output);
       if (next === null) return finish(deps, run, 'succeeded', made);
       i = next;
     }
@@ -332,16 +332,6 @@ async function recordAttempts(deps: EngineDeps, run: RunRow, rows: AttemptValues
     metrics().runDuration.observe(durationMs / 1000);
   }
   return live;
-}
-
-/** Where a step that just finished leads (null: the end). */
-function nextAfter(steps: WorkflowStep[], i: number, outcome: StepOutcome): number | null {
-  if (outcome.kind === 'done' && outcome.next) {
-    if ('stop' in outcome.next) return null;
-    const j = steps.findIndex((s) => s.id === (outcome.next as { jumpTo: string }).jumpTo);
-    return j < 0 ? null : j;
-  }
-  return i + 1 < steps.length ? i + 1 : null;
 }
 
 /** Where a finished step leads: the next step, a condition's else step, or the end (null). */

@@ -5,40 +5,11 @@ import { redisKey } from '~/server/infra/redis';
  * Per-tenant fairness (SPEC P2): at most `limit` runs of one workspace execute at a time, so one
  * tenant's burst cannot starve the others (the open equivalent of BullMQ Pro's groups). A slot
  * is a member of a sorted set scored by its lease expiry: a worker that dies without releasing
- * it loses it when the lease runs out. Acquire is one Lua script: atomic under concurrency.
+ * it loses it when the lease runs out. Taking the run's lock and a slot is one Lua script
+ * (`enterRun`): atomic under concurrency, one round trip.
  */
-const ACQUIRE = `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-if redis.call('ZSCORE', KEYS[1], ARGV[3]) then
-  redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
-  return 1
-end
-if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[4]) then
-  redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
-  redis.call('PEXPIRE', KEYS[1], ARGV[5])
-  return 1
-end
-return 0`;
-
 export const SLOT_LEASE_MS = 10 * 60_000;
 const slotsKey = (tenantId: string) => redisKey('engine', 'slots', tenantId);
-
-export async function acquireRunSlot(
-  deps: { redis: Redis; now?: () => Date },
-  input: { tenantId: string; runId: string; limit: number },
-): Promise<boolean> {
-  const now = (deps.now?.() ?? new Date()).getTime();
-  const got = await deps.redis.eval(ACQUIRE, 1, slotsKey(input.tenantId), now, now + SLOT_LEASE_MS, input.runId, input.limit, SLOT_LEASE_MS * 2);
-  return got === 1;
-}
-
-export async function releaseRunSlot(deps: { redis: Redis }, input: { tenantId: string; runId: string }): Promise<void> {
-  await deps.redis.zrem(slotsKey(input.tenantId), input.runId);
-}
-
-export async function runningSlots(deps: { redis: Redis }, tenantId: string): Promise<number> {
-  return deps.redis.zcard(slotsKey(tenantId));
-}
 
 /**
  * One worker at a time per run: a lease (SET NX PX) renewed before every step and every third of
@@ -48,16 +19,9 @@ export async function runningSlots(deps: { redis: Redis }, tenantId: string): Pr
 export const RUN_LOCK_MS = 30_000;
 const lockKey = (runId: string) => redisKey('engine', 'run-lock', runId);
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
-export async function acquireRunLock(deps: { redis: Redis }, runId: string, token: string, ms: number = RUN_LOCK_MS): Promise<boolean> {
-  return (await deps.redis.set(lockKey(runId), token, 'PX', ms, 'NX')) === 'OK';
-}
 export async function renewRunLock(deps: { redis: Redis }, runId: string, token: string, ms: number = RUN_LOCK_MS): Promise<boolean> {
   return (await deps.redis.eval(RENEW, 1, lockKey(runId), token, ms)) === 1;
-}
-export async function releaseRunLock(deps: { redis: Redis }, runId: string, token: string): Promise<void> {
-  await deps.redis.eval(RELEASE, 1, lockKey(runId), token);
 }
 
 /**

@@ -5,7 +5,8 @@ import { AppError } from '~/server/errors';
 import { runOutbox, workflowRuns, workflows, workflowVersions } from '~/server/infra/db/schema';
 import { metrics } from '~/server/infra/metrics/registry';
 import { type EngineDeps, MAX_TRIGGER_PAYLOAD_BYTES } from './deps';
-import { DRAIN_TIMEOUT_MS, drainOutbox, RUN_JOB_NAME, RUN_JOB_OPTIONS, withTimeout } from './dispatch';
+import { withTimeout } from '~/server/domain/health/checks';
+import { DRAIN_TIMEOUT_MS, drainOutbox, RUN_JOB_NAME, RUN_JOB_OPTIONS } from './dispatch';
 
 type Trigger = 'manual' | 'test' | 'schedule' | 'webhook' | 'rerun';
 type WorkflowRow = typeof workflows.$inferSelect;
@@ -98,7 +99,7 @@ export async function kick(deps: EngineDeps, runId: string): Promise<void> {
  */
 async function enqueueNow(deps: EngineDeps, runId: string, jobId: string, at: Date): Promise<void> {
   try {
-    await withTimeout(DRAIN_TIMEOUT_MS, deps.queue.add(RUN_JOB_NAME, { runId }, { jobId, ...RUN_JOB_OPTIONS }));
+    await withTimeout(deps.queue.add(RUN_JOB_NAME, { runId }, { jobId, ...RUN_JOB_OPTIONS }), DRAIN_TIMEOUT_MS);
   } catch (error) {
     deps.log.warn({ runId, err: { message: (error as Error).message } }, 'run dispatch deferred to the drainer');
     return;

@@ -47,11 +47,6 @@ export function resolveValue(text: string, ctx: RunContext): unknown {
   return renderTemplate(text, ctx);
 }
 
-/** The placeholders' paths in a text (validation: references to steps that exist). */
-export function placeholderPaths(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!.trim());
-}
-
 /** The context a run starts with: its trigger payload. */
 export function initialContext(triggerPayload: Record<string, unknown>): RunContext {
   const body = Object.hasOwn(triggerPayload, 'body') ? triggerPayload.body : triggerPayload;

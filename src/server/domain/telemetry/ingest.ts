@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '~/server/infra/db/client';
 import { telemetryEvents } from '~/server/infra/db/schema';
-import { AppError } from '~/server/errors';
+import { AppError, firstIssueMessage } from '~/server/errors';
 import { scrubEndpoint, scrubMeta, scrubName, scrubText, TELEMETRY_LIMITS } from './scrub';
 
 /**
@@ -59,9 +59,7 @@ export function validateTelemetryBatch(value: unknown): TelemetryBatch {
   }
   const parsed = telemetryBatchSchema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
-    throw new AppError('UNPROCESSABLE', `${where}${issue?.message ?? 'Invalid telemetry batch'}`, { cause: parsed.error });
+    throw new AppError('UNPROCESSABLE', firstIssueMessage(parsed.error, 'Invalid telemetry batch'), { cause: parsed.error });
   }
   return parsed.data;
 }

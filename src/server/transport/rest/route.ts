@@ -4,7 +4,7 @@ import type { CurrentUser } from '~/server/domain/accounts/users';
 import { getRateLimiter } from '~/server/domain/scaling/rate-limit';
 import type { RateClass } from '~/server/domain/scaling/policy';
 import { logError, logPerformance } from '~/server/domain/telemetry/log';
-import { AppError, errorEnvelope, httpStatusOf, INTERNAL_ERROR_MESSAGE, isAppError, safeErrorSummary } from '~/server/errors';
+import { AppError, errorEnvelope, firstIssueMessage, httpStatusOf, INTERNAL_ERROR_MESSAGE, isAppError, safeErrorSummary } from '~/server/errors';
 import { logger, type Logger } from '~/server/infra/logger';
 import { metrics, statusClass } from '~/server/infra/metrics/registry';
 import { getDb } from '~/server/infra/db/client';
@@ -96,12 +96,6 @@ function bearerMatches(req: Request, token: string | undefined): boolean {
   const given = Buffer.from(header.slice(7));
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-function firstIssueMessage(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'The request is not valid.';
-  return issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
 }
 
 /**

@@ -13,7 +13,7 @@ import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/users';
 import type { Db } from '~/server/infra/db/client';
-import { AppError, httpStatusOf, INTERNAL_ERROR_MESSAGE, isAppError, safeErrorSummary, trpcCodeOf, type TrpcErrorCode } from '~/server/errors';
+import { AppError, firstIssueMessage, httpStatusOf, INTERNAL_ERROR_MESSAGE, isAppError, safeErrorSummary, trpcCodeOf, type TrpcErrorCode } from '~/server/errors';
 import { createHealthService, type HealthService } from '~/server/domain/health/summary';
 import { logger, type Logger } from '~/server/infra/logger';
 import { unsafeInput, unsafeSuperjsonMeta } from '~/server/transport/input-guard';
@@ -101,12 +101,11 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
       // Input errors carry the first field's message so a form can show it as is.
-      const firstIssue = error.cause instanceof ZodError ? error.cause.issues[0] : undefined;
       const message =
         shape.data.code === 'INTERNAL_SERVER_ERROR'
           ? INTERNAL_ERROR_MESSAGE
-          : firstIssue
-            ? `${firstIssue.path.length ? `${firstIssue.path.join('.')}: ` : ''}${firstIssue.message}`
+          : error.cause instanceof ZodError && error.cause.issues.length
+            ? firstIssueMessage(error.cause)
             : shape.message;
       return {
         ...shape,

@@ -35,16 +35,17 @@ export function evaluateCondition(actual: unknown, operator: Operator, expected:
   }
 }
 
-/** `condition`: true goes on; false jumps to `elseStepId`, or stops the run (successfully). */
+/**
+ * `condition`: true goes on; false jumps to `elseStepId`, or stops the run (successfully). The
+ * output's `next` ('next', a step id or 'stop') is what the engine follows, now and on a resume.
+ */
 export function runConditionStep(config: ConditionConfig, env: StepEnv): StepOutcome {
   const field = config.field.replace(/^\{\{\s*|\s*\}\}$/g, '');
   const actual = lookupPath(env.ctx, field);
   const result = evaluateCondition(actual, config.operator, config.value);
-  const next = result ? undefined : config.elseStepId ? { jumpTo: config.elseStepId } : { stop: true as const };
   return {
     kind: 'done',
     input: { field, operator: config.operator, value: config.value ?? null, actual: actual === undefined ? null : actual },
-    output: { result, next: result ? 'next' : config.elseStepId ?? 'stop' },
-    next,
+    output: { result, next: result ? 'next' : (config.elseStepId ?? 'stop') },
   };
 }

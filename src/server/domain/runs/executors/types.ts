@@ -13,5 +13,5 @@ export type StepEnv = {
 };
 
 export type StepOutcome =
-  | { kind: 'done'; input: unknown; output: unknown; next?: { jumpTo: string } | { stop: true } }
+  | { kind: 'done'; input: unknown; output: unknown }
   | { kind: 'wait'; input: unknown; output: { resumeAt: string }; resumeAt: Date };
