@@ -11,7 +11,7 @@
  *   - p95 queue-to-finish of those runs (reported).
  *   - Worker peak RSS (the kernel's VmHWM of the worker process) at 10k runs <= 1.2x at 1k runs.
  *   - Webhook: POST /api/hooks/<id> (bearer secret, small JSON body) at 50 connections against
- *     `next start`, accepted requests/s >= 0.5x the bare route handler (/api/system/pulse) in the
+ *     the production web server, accepted requests/s >= 0.5x the bare route handler (/api/system/pulse) in the
  *     same run (no worker drains them: this measures accepting a run, not running it).
  *   - Crash drill: 2k runs, the worker SIGKILLed once a third have finished, a new worker started:
  *     0 runs lost, 0 finished steps executed twice (a step with two succeeded attempts).

@@ -1,6 +1,6 @@
 /**
  * SPEC §6: the cached health summary and a trivial tRPC query against a bare Next route handler
- * (the baseline), at 100 connections with autocannon against `next start`, side by side in one
+ * (the baseline), at 100 connections with autocannon against the production web server, side by side in one
  * run. Targets are ratios to the baseline measured in the same run:
  *   - GET /api/health/summary: throughput >= 0.7x baseline, p99 latency <= 1.5x baseline
  *   - GET /api/trpc/system.pulse: throughput >= 0.6x baseline

@@ -1,5 +1,5 @@
 /**
- * Page weight and lab LCP (SPEC §6), measured in Debian's Chromium against `next start`:
+ * Page weight and lab LCP (SPEC §6), measured in Debian's Chromium against the production web server:
  * gzip bytes of every script a page loads (Next 16's build no longer prints it) and the
  * largest-contentful-paint of the dashboard, median of several cold loads.
  * Targets: public pages (home, pricing, sign-in) <= 150 kB, dashboard <= 230 kB, dashboard

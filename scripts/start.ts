@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole product in production mode on this machine. Services checked (and
  * started when local), database created and migrated, demo data on first run, web built when
- * sources changed, then web (next start) + workers together; Ctrl-C stops both.
+ * sources changed, then web (scripts/web-server.mjs, Next behind node:http) + workers together; Ctrl-C stops both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -33,7 +33,7 @@ async function main() {
   const url = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: port, NEXT_TELEMETRY_DISABLED: '1' };
   const children: ChildProcess[] = [
-    spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', port], { cwd: ROOT, env, stdio: 'inherit' }),
+    spawn(process.execPath, [path.join(ROOT, 'scripts', 'web-server.mjs'), '-p', port], { cwd: ROOT, env, stdio: 'inherit' }),
     spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['workers/index.ts'], {
       cwd: ROOT,
       env: { ...env, NODE_OPTIONS: workerNodeOptions(env.NODE_OPTIONS) },

@@ -1,7 +1,7 @@
 /**
  * The production server for benchmarks, prepared the way tests/setup/e2e.global.ts prepares it:
  * services + its own migrated database (scripts/lib/setup.ts in test mode), `next build` when
- * sources changed (scripts/lib/build.ts), then `next start` on BENCH_PORT (default 3300).
+ * sources changed (scripts/lib/build.ts), then the production web server on BENCH_PORT (default 3300).
  *
  * The server is spawned in its own process group and is stopped on every way out: stop(),
  * an error, SIGINT/SIGTERM/SIGHUP, or process exit.
@@ -135,13 +135,13 @@ export async function prepare(log: (m: string) => void): Promise<void> {
   buildIfNeeded((m) => log(m));
 }
 
-/** Starts `next start -p BENCH_PORT` and resolves once /api/system/pulse answers 200. */
+/** Starts the production web server (scripts/web-server.mjs) on BENCH_PORT and resolves once /api/system/pulse answers 200. */
 export async function startServer(log: (m: string) => void): Promise<BenchServer> {
   await assertPortFree();
   installCleanupHandlers();
-  log(`Starting next start on ${BASE_URL}...`);
+  log(`Starting the web server on ${BASE_URL}...`);
   // No -H: binding to 127.0.0.1 breaks the locale rewrite (PLATFORM-NOTES); clients use localhost.
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(BENCH_PORT)], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'web-server.mjs'), '-p', String(BENCH_PORT)], {
     cwd: ROOT,
     env: { ...process.env, ...BENCH_ENV, NODE_ENV: 'production', PORT: String(BENCH_PORT) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -181,9 +181,9 @@ export async function startServer(log: (m: string) => void): Promise<BenchServer
         // starting
       }
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`next start exited (${child.exitCode ?? child.signalCode}) before answering:\n${output}`);
+        throw new Error(`the web server exited (${child.exitCode ?? child.signalCode}) before answering:\n${output}`);
       }
-      if (Date.now() > until) throw new Error(`next start did not answer on ${BASE_URL} within 60 s:\n${output}`);
+      if (Date.now() > until) throw new Error(`the web server did not answer on ${BASE_URL} within 60 s:\n${output}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   } catch (err) {

@@ -39,7 +39,7 @@ export type BenchResult = {
 export type Bench = {
   name: string;
   description: string;
-  /** Whether the runner must start `next start` first (started once, shared by benchmarks). */
+  /** Whether the runner must start the web server first (started once, shared by benchmarks). */
   needsServer: boolean;
   run(opts: BenchOptions & { server: ServerHandle | null }): Promise<BenchResult>;
 };

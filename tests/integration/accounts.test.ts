@@ -105,6 +105,30 @@ describe('sign-in (SPEC F1)', () => {
     await expect(verifyCredentials({ db: deps.db, throttle: t }, { email, password: PASSWORD })).resolves.toMatchObject({ email });
   });
 
+  it('checks exactly the allowed number of guesses when they race (issue 11 #7)', async () => {
+    const email = uniqueEmail('race');
+    await signUp({ db: deps.db }, { name: 'Rac', email, password: PASSWORD });
+    const t = throttle(5);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => verifyCredentials({ db: deps.db, throttle: t }, { email, password: `wrong-guess-${i}`, ip: `10.2.0.${i}` })),
+    );
+    const codes = outcomes.map((o) => (o.status === 'rejected' && o.reason instanceof AppError ? o.reason.code : 'other'));
+    // Only five guesses reach the password check; the rest are refused before it.
+    expect(codes.filter((c) => c === 'UNAUTHORIZED')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(35);
+    // A right password is refused too while the window lasts.
+    await expectAppError(verifyCredentials({ db: deps.db, throttle: t }, { email, password: PASSWORD, ip: '10.2.1.1' }), 'TOO_MANY_REQUESTS');
+  });
+
+  it('gives the reserved attempt back when the password is right', async () => {
+    const email = uniqueEmail('refund');
+    await signUp({ db: deps.db }, { name: 'Ref', email, password: PASSWORD });
+    const t = throttle(2);
+    for (let i = 0; i < 5; i++) {
+      await expect(verifyCredentials({ db: deps.db, throttle: t }, { email, password: PASSWORD, ip: '10.3.0.1' })).resolves.toMatchObject({ email });
+    }
+  });
+
   it('slows each failure down a little more than the last', async () => {
     const email = uniqueEmail('slow');
     const t = createSignInThrottle(deps.redis, { prefix: `levqor-test:${crypto.randomUUID()}`, maxFailures: 10, windowSeconds: 60, slowdownBaseMs: 40 });

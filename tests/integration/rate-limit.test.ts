@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCaller } from '~/server/transport/trpc/root';
 import { createInnerTRPCContext } from '~/server/transport/trpc/trpc';
 import { route } from '~/server/transport/rest/route';
+import { CLIENT_IP_HEADER } from '~/server/transport/rest/client-ip';
 import { createRedis } from '~/server/infra/redis';
 import { chooseRateLimits } from '~/server/domain/scaling/policy';
 import { createRateLimiter, getRateLimiter } from '~/server/domain/scaling/rate-limit';
@@ -76,7 +77,7 @@ describe('rate limits (SPEC H5)', () => {
   it('answers REST callers over the limit with 429, Retry-After and a JSON error', async () => {
     const handler = route({ name: 'test.auth', auth: 'public', rateClass: 'auth', csrf: 'none' }, () => ({ ok: true }));
     const ip = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-    const call = () => handler(new Request('http://localhost/api/x', { headers: { 'x-forwarded-for': ip } }));
+    const call = () => handler(new Request('http://localhost/api/x', { headers: { [CLIENT_IP_HEADER]: ip } }));
     const limit = getRateLimiter().status().limits.auth.points;
     for (let i = 0; i < limit; i++) expect((await call()).status).toBe(200);
     const refused = await call();

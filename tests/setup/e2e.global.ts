@@ -6,7 +6,7 @@ import { clearTestKeys } from './integration.global';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Builds the app when sources changed and serves it with `next start` on the test database. */
+/** Builds the app when sources changed and serves it with the production web server (scripts/web-server.mjs) on the test database. */
 export default async function globalSetup() {
   await setup({ test: true, quiet: true });
   await clearTestKeys();
@@ -16,7 +16,7 @@ export default async function globalSetup() {
   // through the unit and integration projects too. Their own Redis prefix keeps this worker from
   // taking the integration tests' queued runs (and the server's jobs from the tests' queues).
   const E2E_REDIS_PREFIX = `${process.env.REDIS_PREFIX}-e2e`;
-  const server: ChildProcess = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', port], {
+  const server: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/web-server.mjs'), '-p', port], {
     cwd: root,
     // Every browser test signs in from the same address: per-IP limits (integration-tested in
     // tests/integration/rate-limit.test.ts) would turn a busy suite into 429s.
@@ -36,7 +36,7 @@ export default async function globalSetup() {
       // starting
     }
     if (server.exitCode !== null || Date.now() > until) {
-      throw new Error(`next start did not come up on ${base}:\n${output}`);
+      throw new Error(`the web server did not come up on ${base}:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -9,6 +9,7 @@ import { signIn } from '~/server/transport/auth/next-auth';
 import { getDb } from '~/server/infra/db/client';
 import { isAppError, safeErrorSummary } from '~/server/errors';
 import { signupRequestContext } from '~/server/transport/auth/request-context';
+import { safeReturnPath } from '~/server/transport/auth/return-path';
 import { clientIp } from '~/server/transport/rest/client-ip';
 import { logger } from '~/server/infra/logger';
 import { getRedis } from '~/server/infra/redis';
@@ -17,14 +18,6 @@ import { localizedPath } from '~/i18n/paths';
 
 export type { AuthErrorKey, AuthFormState } from '~/components/auth/auth-forms';
 import type { AuthErrorKey, AuthFormState } from '~/components/auth/auth-forms';
-
-/** Only same-site paths are accepted as a return address (no open redirects, no header injection). */
-function safeReturnPath(value: FormDataEntryValue | null, fallback: string): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\') || /[\u0000-\u001f\u007f]/.test(value)) {
-    return fallback;
-  }
-  return value;
-}
 
 /** Sign-in and sign-up share the strict "auth" rate class, per IP (SPEC H5). */
 async function authRateLimited(): Promise<boolean> {

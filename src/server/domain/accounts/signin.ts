@@ -63,17 +63,22 @@ export async function verifyCredentials(
   const emailKey = digest(email);
   const ipKey = digest(raw.ip || 'unknown');
 
-  const [emailState, ipState] = await Promise.all([
-    deps.throttle.byEmail.get(emailKey),
-    deps.throttle.byIp.get(ipKey),
-  ]);
-  for (const [state, limiter] of [
-    [emailState, deps.throttle.byEmail],
-    [ipState, deps.throttle.byIp],
+  // The attempt is reserved before the password is checked (one atomic INCR per key), so
+  // concurrent guesses cannot all read "under the limit" and all be verified; a successful
+  // sign-in gives its reservation back.
+  let emailFailures = 0;
+  for (const [limiter, key] of [
+    [deps.throttle.byEmail, emailKey],
+    [deps.throttle.byIp, ipKey],
   ] as const) {
-    if (state && state.consumedPoints >= limiter.points) {
+    try {
+      const res = await limiter.consume(key, 1);
+      if (limiter === deps.throttle.byEmail) emailFailures = res.consumedPoints;
+    } catch (rejected) {
+      if (rejected instanceof Error) throw rejected;
+      const msBeforeNext = (rejected as { msBeforeNext?: number }).msBeforeNext ?? 1000;
       throw new AppError('TOO_MANY_REQUESTS', 'Too many failed sign-in attempts. Try again later.', {
-        retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)),
+        retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)),
       });
     }
   }
@@ -93,13 +98,9 @@ export async function verifyCredentials(
 
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !user.passwordHash || !ok) {
-    const results = await Promise.allSettled([
-      deps.throttle.byEmail.penalty(emailKey, 1),
-      deps.throttle.byIp.penalty(ipKey, 1),
-    ]);
-    const failures = results[0].status === 'fulfilled' ? results[0].value.consumedPoints : 1;
+    // The reserved attempts stay counted as failures.
     if (deps.throttle.slowdownBaseMs > 0) {
-      await sleep(Math.min(deps.throttle.slowdownBaseMs * 2 ** (failures - 1), 4000));
+      await sleep(Math.min(deps.throttle.slowdownBaseMs * 2 ** (Math.max(1, emailFailures) - 1), 4000));
     }
     throw invalid();
   }
@@ -107,6 +108,7 @@ export async function verifyCredentials(
   const now = deps.now?.() ?? new Date();
   await Promise.all([
     deps.throttle.byEmail.delete(emailKey).catch(() => false),
+    deps.throttle.byIp.reward(ipKey, 1).catch(() => null),
     deps.db.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id)),
     deps.db.update(tenants).set({ lastActivityAt: now }).where(eq(tenants.id, user.tenantId)),
   ]);
