@@ -97,7 +97,8 @@ const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math
 
 /** A tenant, its owner and a workflow (+ version 1) of the given steps; returns the ids. */
 async function seedWorkflow(sql: Sql, steps: unknown, extra: { webhookSecretHash?: string; status?: string } = {}) {
-  const [tenant] = await sql`insert into tenants (name) values (${'Engine bench ' + crypto.randomUUID().slice(0, 6)}) returning id`;
+  // A paying workspace: the bench's thousands of webhook calls stay within its monthly limits (SPEC P3).
+  const [tenant] = await sql`insert into tenants (name, plan, status) values (${'Engine bench ' + crypto.randomUUID().slice(0, 6)}, 'business', 'active') returning id`;
   const [workflow] = await sql`
     insert into workflows (tenant_id, name, steps, status, webhook_secret_hash, webhook_secret_hint)
     values (${tenant!.id}, 'Engine bench', ${sql.json(steps as never)}, ${extra.status ?? 'active'}, ${extra.webhookSecretHash ?? null}, ${extra.webhookSecretHash ? 'hint' : null})

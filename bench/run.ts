@@ -21,12 +21,13 @@ import { engine } from './engine';
 import { growth } from './growth';
 import { health } from './health';
 import { jobs } from './jobs';
+import { metering } from './metering';
 import { pages } from './pages';
 import { OUT_DIR, ROOT, prepare, startServer, type BenchServer } from './lib/server';
 import type { Bench, Check } from './lib/types';
 
 /** Every benchmark, in the order they run. */
-const BENCHES: Bench[] = [health, pages, jobs, growth, engine];
+const BENCHES: Bench[] = [health, pages, jobs, growth, engine, metering];
 
 const USAGE = `usage: npm run bench -- [--only <name>[,<name>...]] [--duration <seconds>] [--rounds <n>] [--reseed]
 benchmarks: ${BENCHES.map((b) => `${b.name} (${b.description})`).join('; ')}`;

@@ -12,6 +12,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const report = checkPricingDrift({
   messagesDir: path.join(root, 'messages'),
   docs: [path.join(root, 'DEV_SAFETY.md')],
+  limitsDoc: path.join(root, 'README.md'),
 });
 const text = formatDriftReport(report);
 if (report.ok) {

@@ -1,3 +1,4 @@
+import { env } from '~/env';
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import type { z } from 'zod';
 import type { Redis } from 'ioredis';
@@ -21,6 +22,7 @@ import { runEngineMaintenance } from '~/server/domain/runs/maintenance';
 import { reconcileSchedules, runScheduled } from '~/server/domain/runs/schedules';
 import { workflowRuns } from '~/server/infra/db/schema';
 import { engineDeps } from '~/server/transport/engine-deps';
+import { sendUsageWarnings } from '~/server/domain/usage/notices';
 
 export type WorkerDeps = {
   db: Db;
@@ -101,6 +103,7 @@ const HANDLERS: {
   'scheduled-run': (deps, job, payload) =>
     runScheduled(engineOf(deps, runQueues.get(deps)!), { workflowId: payload.workflowId, firedAt: fireTime(job) }),
   'engine-maintenance': (deps) => runEngineMaintenance(engineOf(deps, runQueues.get(deps)!)),
+  'usage-warnings': (deps) => sendUsageWarnings({ db: deps.db, mail: deps.mail, log: deps.log, appUrl: env.APP_URL }),
 };
 
 async function runJob(deps: WorkerDeps, job: Job, token?: string) {

@@ -24,11 +24,18 @@ export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. Please 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly retryAfterSeconds?: number;
-  constructor(code: AppErrorCode, message: string, options: { retryAfterSeconds?: number; cause?: unknown } = {}) {
+  /** Facts a caller may act on, sent with the error as they are (e.g. a usage limit's figures). */
+  readonly details?: Readonly<Record<string, string | number | boolean | null>>;
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { retryAfterSeconds?: number; cause?: unknown; details?: Record<string, string | number | boolean | null> } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.details = options.details;
   }
 }
 

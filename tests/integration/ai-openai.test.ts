@@ -5,6 +5,7 @@ import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/user
 import { createOpenAiProvider } from '~/server/domain/ai/provider';
 import { aiChat, aiDebug, aiOnboarding, aiWorkflow } from '~/server/domain/ai/service';
 import { aiUsage } from '~/server/infra/db/schema';
+import { reserveCredits } from '~/server/domain/ai/credits';
 import { createLogger } from '~/server/infra/logger';
 import { workflowStepsSchema } from '~/server/domain/workflows/steps';
 import { startFakeOpenAi } from '../helpers/fake-openai';
@@ -146,7 +147,7 @@ describe('OpenAI provider', () => {
 
   it('answers locally for free when credits do not cover a provider call of the onboarding', async () => {
     const user = await owner();
-    await deps.db.insert(aiUsage).values({ tenantId: user.tenantId, capability: 'chat', provider: 'local', credits: 99 });
+    await reserveCredits(deps, { tenantId: user.tenantId, userId: null, capability: 'chat', provider: 'local', model: null, credits: 99, queryLength: 1, allowance: 99 });
     fake.reply = { kind: 'content', content: JSON.stringify({ answer: 'x', steps: [] }) };
     // 1 credit left: not enough for OpenAI (2), enough for the local engine (1).
     const chat = await aiChat(withProvider, user, { query: 'templates' });

@@ -3,7 +3,7 @@ import { POST } from '~/app/api/ai/[capability]/route';
 import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/users';
 import { AI_MONTHLY_CREDITS } from '~/server/domain/ai/config';
 import { getSql } from '~/server/infra/db/client';
-import { aiUsage } from '~/server/infra/db/schema';
+import { reserveCredits } from '~/server/domain/ai/credits';
 import { workflowStepsSchema } from '~/server/domain/workflows/steps';
 import { makeUser, sessionCookie, setupTestDeps } from '../helpers/deps';
 
@@ -136,7 +136,7 @@ describe('POST /api/ai/[capability] (SPEC A1)', () => {
 
   it('429 with success:false when the workspace’s credits are used up', async () => {
     const user = await owner();
-    await deps.db.insert(aiUsage).values({ tenantId: user.tenantId, capability: 'chat', provider: 'local', credits: AI_MONTHLY_CREDITS.starter });
+    await reserveCredits(deps, { tenantId: user.tenantId, userId: null, capability: 'chat', provider: 'local', model: null, credits: AI_MONTHLY_CREDITS.starter, queryLength: 1, allowance: AI_MONTHLY_CREDITS.starter });
     const res = await call('chat', JSON.stringify({ query: 'hello' }), user);
     expect(res).toMatchObject({ status: 429, body: { success: false, code: 'TOO_MANY_REQUESTS', error: expect.stringMatching(/AI credits/) } });
     // Credits renew on the 1st (UTC): Retry-After says when.

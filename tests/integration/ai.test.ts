@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/users';
 import { AI_MONTHLY_CREDITS } from '~/server/domain/ai/config';
-import { getAiUsage, monthWindow } from '~/server/domain/ai/credits';
+import { getAiUsage, monthWindow, reserveCredits } from '~/server/domain/ai/credits';
 import { aiChat, aiDebug, aiOnboarding, aiWorkflow } from '~/server/domain/ai/service';
 import { createCaller } from '~/server/transport/trpc/root';
 import { createInnerTRPCContext } from '~/server/transport/trpc/trpc';
@@ -48,9 +48,9 @@ function memoryLogger() {
   return { log: createLogger(stream), text: () => lines.join('') };
 }
 
-/** Puts the tenant `used` credits into this month, as if earlier requests had spent them. */
+/** Puts `credits` into this month's AI use of the workspace, as earlier requests would have (the domain's own path). */
 async function spend(tenantId: string, credits: number) {
-  await deps.db.insert(aiUsage).values({ tenantId, capability: 'chat', provider: 'local', credits, queryLength: 1 });
+  await reserveCredits(deps, { tenantId, userId: null, capability: 'chat', provider: 'local', model: null, credits, queryLength: 1, allowance: credits });
 }
 
 const meta = {
@@ -192,7 +192,7 @@ describe('AI credits (SPEC A4)', () => {
   it('last month’s use does not count against this month', async () => {
     const user = await owner();
     const lastMonth = new Date(monthWindow(new Date()).start.getTime() - 86_400_000);
-    await deps.db.insert(aiUsage).values({ tenantId: user.tenantId, capability: 'chat', provider: 'local', credits: 100, createdAt: lastMonth });
+    await reserveCredits({ ...deps, now: () => lastMonth }, { tenantId: user.tenantId, userId: null, capability: 'chat', provider: 'local', model: null, credits: 100, queryLength: 1, allowance: 100 });
     await expect(aiChat(local, user, { query: 'templates' })).resolves.toMatchObject({ success: true });
   });
 

@@ -110,6 +110,11 @@ const CASES: Record<string, Case> = {
   'runs.decide': { input: async (f, o) => ({ id: await newRun(f, o, 'B'), decision: 'approve' }), tenantOwned: 'run', refusal: 'FORBIDDEN' },
   'runs.rerun': { input: async (f, o) => ({ id: await newRun(f, o), from: 'start' }), tenantOwned: 'run' },
   'runs.analytics': { input: async (f, o) => ({ workflowId: await newWorkflow(f, o) }), tenantOwned: true },
+  // SPEC P3: usage of the caller's workspace; every workspace's for admins.
+  'usage.summary': {},
+  'usage.daily': {},
+  'usage.run': { input: async (f, o) => ({ id: await newRun(f, o) }), tenantOwned: 'run' },
+  'usage.tenants': {},
   'admin.overview': {},
   'admin.tenants': { input: () => ({ limit: 5, offset: 0 }) },
   'billing.status': {},

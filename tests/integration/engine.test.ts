@@ -306,7 +306,8 @@ describe('crash recovery', () => {
     await sweepStuckRuns(engine({ now: c.now }));
     expect(await pendingFor()).toBe(0); // not stuck yet
     c.advance(6 * 60_000);
-    await sweepStuckRuns(engine({ now: c.now }));
+    // Other files' never-worked runs are stuck too by now: sweep (100 a round) until none is left.
+    for (let round = 0; round < 100 && (await sweepStuckRuns(engine({ now: c.now }))) > 0; round++);
     expect(await pendingFor()).toBe(1);
     expect(await drainOutbox({ db: deps.db, queue, now: c.now }, { onlyRunId: runId })).toBe(1);
     expect(await processRun(engine({ now: c.now }), { runId })).toBe('succeeded');

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDoc, checkPricingDrift, extractFigures, formatDriftReport, yearlyMonths } from '~/server/domain/billing/drift';
+import { checkDoc, checkLimitsTable, checkPricingDrift, extractFigures, formatDriftReport, yearlyMonths } from '~/server/domain/billing/drift';
 import { TRIAL_TEXT } from '~/server/domain/billing/pricing';
 import { locales } from '~/i18n/routing';
 
@@ -95,6 +95,25 @@ describe('pricing drift check (SPEC B1)', () => {
     expect(problems).toEqual([
       expect.objectContaining({ key: 'yearly prices', expected: '90 / 290 / 590 / 1490', actual: '90 / 290 / 590 / 1499' }),
       expect.objectContaining({ key: 'support SLAs', expected: '48 / 24 / 12 / 4', actual: '48 / 24 / 12 / 8' }),
+    ]);
+  });
+});
+
+describe('usage limits table (SPEC P3)', () => {
+  const readme = path.resolve(import.meta.dirname, '../../README.md');
+  it("README's table agrees with limits.ts", () => {
+    expect(checkLimitsTable(readme)).toEqual([]);
+  });
+
+  it('reports a changed figure and a missing plan row', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'levqor-drift-limits-'));
+    const file = path.join(dir, 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    writeFileSync(file, text.replace('| growth | 10,000 |', '| growth | 12,000 |').replace(/^\| business \|.*$/m, ''));
+    const problems = checkLimitsTable(file);
+    expect(problems).toEqual([
+      expect.objectContaining({ key: 'usage limits: growth', kind: 'figures', actual: '12000 / 100000 / 500' }),
+      expect.objectContaining({ key: 'usage limits: business', kind: 'missing' }),
     ]);
   });
 });

@@ -16,8 +16,9 @@ type Item = {
     | '/admin/marketing'
     | '/admin/reports'
     | '/admin/growth'
-    | '/admin/referrals';
-  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals';
+    | '/admin/referrals'
+    | '/admin/usage';
+  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage';
 };
 
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
@@ -37,6 +38,7 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
           { href: '/admin/reports', label: 'reports' },
           { href: '/admin/growth', label: 'growth' },
           { href: '/admin/referrals', label: 'referrals' },
+          { href: '/admin/usage', label: 'usage' },
         ] as const)
       : []),
   ];

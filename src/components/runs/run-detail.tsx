@@ -2,10 +2,10 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { Button } from '~/components/ui/button';
+import { Button, buttonClasses } from '~/components/ui/button';
 import { Card, CardTitle } from '~/components/ui/card';
 import { useToast } from '~/components/ui/toast';
-import { useRouter } from '~/i18n/navigation';
+import { Link, useRouter } from '~/i18n/navigation';
 import { api, type RouterOutputs } from '~/trpc/react';
 import { ACTIVE_RUN_STATUSES, formatDuration, StatusPill } from './run-status';
 
@@ -103,6 +103,7 @@ export function RunDetail({ id }: { id: string }) {
             <span>· {formatDuration(run.durationMs)}</span>
           </p>
           {active ? <p className="mt-1 text-xs text-fg-muted" aria-live="polite">{t('live')}</p> : null}
+          <RunUsage id={id} />
         </div>
         <div className="flex flex-wrap gap-2">
           {active ? (
@@ -151,6 +152,8 @@ export function RunDetail({ id }: { id: string }) {
         </Card>
       ) : null}
 
+      {run.status === 'skipped' ? <SkippedRun error={run.error} /> : null}
+
       {run.status === 'failed' && run.error ? (
         <Card className="border-rose-500/40">
           <CardTitle>{t('failedAt', { step: failedStep ?? '—' })}</CardTitle>
@@ -198,5 +201,33 @@ export function RunDetail({ id }: { id: string }) {
         </div>
       </Card>
     </div>
+  );
+}
+
+/** What the run counted against the workspace's monthly limits (SPEC P3). */
+function RunUsage({ id }: { id: string }) {
+  const t = useTranslations('Usage');
+  const usage = api.usage.run.useQuery({ id });
+  if (!usage.data) return null;
+  return (
+    <p className="mt-1 text-xs text-fg-muted" data-testid="run-usage">
+      {usage.data.length
+        ? t('runConsumed', { items: usage.data.map((u) => t('quantity', { count: u.quantity, meter: t(`meters.${u.meter}`) })).join(', ') })
+        : t('runNothing')}
+    </p>
+  );
+}
+
+/** A scheduled fire recorded as skipped: the workspace was at its monthly run limit. */
+function SkippedRun({ error }: { error: string | null }) {
+  const t = useTranslations('Usage');
+  return (
+    <Card className="border-orange-500/40" data-testid="run-skipped">
+      <CardTitle>{t('skippedTitle')}</CardTitle>
+      {error ? <p className="mt-2 text-sm">{error}</p> : null}
+      <Link href="/dashboard/billing" className={buttonClasses('secondary', 'sm', 'mt-3')}>
+        {t('upgrade')}
+      </Link>
+    </Card>
   );
 }

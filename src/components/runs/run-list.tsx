@@ -9,7 +9,7 @@ import { api } from '~/trpc/react';
 import { ACTIVE_RUN_STATUSES, formatDuration, StatusPill, type RunStatus } from './run-status';
 
 const PAGE = 20;
-const STATUSES: RunStatus[] = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'];
+const STATUSES: RunStatus[] = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled', 'skipped'];
 
 /** Run history (SPEC P2): per workflow or for the whole workspace, filterable by status, live. */
 export function RunList({ workflowId, showWorkflow = true }: { workflowId?: string; showWorkflow?: boolean }) {

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { cn } from '~/lib/cn';
 
-export type RunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
+export type RunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled' | 'skipped';
 export const ACTIVE_RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'waiting'];
 
 const TONE: Record<string, string> = {
@@ -13,6 +13,7 @@ const TONE: Record<string, string> = {
   succeeded: 'border-emerald-500/40 bg-emerald-950/60 text-emerald-100',
   failed: 'border-rose-500/40 bg-rose-950/60 text-rose-100',
   cancelled: 'border-slate-500/40 bg-slate-900/60 text-slate-300',
+  skipped: 'border-orange-500/40 bg-orange-950/60 text-orange-100',
   superseded: 'border-slate-500/40 bg-slate-900/60 text-slate-300',
 };
 

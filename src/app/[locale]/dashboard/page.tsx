@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { AiPanels } from '~/components/ai/ai-panels';
 import { HealthOverview } from '~/components/dashboard/health-overview';
 import { GrowthPanel } from '~/components/growth/growth-panel';
+import { UsagePanel } from '~/components/usage/usage-panel';
 import { buttonClasses } from '~/components/ui/button';
 import { Card, CardTitle } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';
@@ -35,6 +36,8 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
           {t('trialDaysLeft', { days: me.tenant.trialDaysLeft })}
         </p>
       ) : null}
+
+      <UsagePanel />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <HealthOverview />

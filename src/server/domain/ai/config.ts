@@ -1,4 +1,5 @@
 import { env } from '~/env';
+import { USAGE_LIMITS } from '~/server/domain/billing/limits';
 import type { Plan } from '~/server/domain/billing/pricing';
 
 /**
@@ -39,12 +40,12 @@ export const AI_LIMITS = {
   bodyBytes: 16 * 1024,
 } as const;
 
-/** AI credits per tenant per calendar month (UTC), by plan. Trialing workspaces get starter's. */
+/** AI credits per tenant per calendar month (UTC), by plan: the usage limits' `ai_credit` column. */
 export const AI_MONTHLY_CREDITS: Readonly<Record<Plan, number>> = {
-  starter: 100,
-  growth: 500,
-  pro: 2000,
-  business: 10_000,
+  starter: USAGE_LIMITS.starter.ai_credit,
+  growth: USAGE_LIMITS.growth.ai_credit,
+  pro: USAGE_LIMITS.pro.ai_credit,
+  business: USAGE_LIMITS.business.ai_credit,
 };
 
 /**

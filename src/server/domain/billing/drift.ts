@@ -9,6 +9,7 @@ import {
   TRIAL_TEXT,
   YEARLY_PRICE_GBP,
 } from './pricing';
+import { LIMIT_PLANS, METERS, USAGE_LIMITS } from './limits';
 
 /**
  * Drift check of the locked business rules (SPEC B1, DEV_SAFETY §1). pricing.ts is the source;
@@ -22,6 +23,7 @@ import {
  *   checked string without declared figures must contain no number at all: prices, SLAs and
  *   days shown to customers come from pricing.ts through ICU placeholders, or are declared here.
  * - docs (DEV_SAFETY.md): the prices, SLAs and the trial text of its "Locked business rules".
+ * - README.md's "Usage limits" table: the monthly limits of limits.ts, plan by plan.
  *
  * Pure file reading, no env and no database: `npm run drift` (scripts/drift.ts) runs it as part
  * of `npm test`, and tests run it on temporary copies of the catalogs.
@@ -122,7 +124,7 @@ const show = (xs: number[]) => (xs.length ? sortNum(xs).map((x) => (Number.isNaN
 const sameFigures = (a: number[], b: number[]) => show(a) === show(b) && !a.some(Number.isNaN) && !b.some(Number.isNaN);
 
 /** Checks every catalog in `messagesDir` (and the given docs) against pricing.ts. */
-export function checkPricingDrift(opts: { messagesDir: string; docs?: string[] }): DriftReport {
+export function checkPricingDrift(opts: { messagesDir: string; docs?: string[]; limitsDoc?: string }): DriftReport {
   const problems: DriftProblem[] = [];
   const figures = expectedFigures();
   const files = readdirSync(opts.messagesDir)
@@ -171,6 +173,7 @@ export function checkPricingDrift(opts: { messagesDir: string; docs?: string[] }
 
   const docs = opts.docs ?? [];
   for (const doc of docs) problems.push(...checkDoc(doc));
+  if (opts.limitsDoc) problems.push(...checkLimitsTable(opts.limitsDoc));
 
   return { ok: problems.length === 0, problems, checked: { catalogs: files.length, strings, docs: docs.length } };
 }
@@ -206,6 +209,36 @@ export function checkDoc(file: string): DriftProblem[] {
   const trial = /trial text is verbatim:\s*"([^"]+)"/i.exec(text);
   if (!trial) problems.push({ file: name, key: 'trial text', kind: 'missing', expected: TRIAL_TEXT, actual: 'not found' });
   else if (trial[1]!.trim() !== TRIAL_TEXT) problems.push({ file: name, key: 'trial text', kind: 'text', expected: TRIAL_TEXT, actual: trial[1]!.trim() });
+  return problems;
+}
+
+/**
+ * README's "Usage limits" table (SPEC P3): one row per plan of limits.ts (`| trial | 200 | ...`),
+ * the meters in METERS order, figures with or without thousands separators.
+ */
+export function checkLimitsTable(file: string): DriftProblem[] {
+  const name = path.basename(file);
+  const text = readFileSync(file, 'utf8');
+  const section = /^## Usage limits\s*$([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(text)?.[1];
+  if (!section) return [{ file: name, key: 'usage limits', kind: 'missing', expected: 'a "## Usage limits" section', actual: 'not found' }];
+  const problems: DriftProblem[] = [];
+  for (const plan of LIMIT_PLANS) {
+    const row = new RegExp(`^\\|\\s*${plan}\\s*\\|(.*)$`, 'im').exec(section);
+    const expected = METERS.map((m) => USAGE_LIMITS[plan][m]);
+    if (!row) {
+      problems.push({ file: name, key: `usage limits: ${plan}`, kind: 'missing', expected: expected.join(' / '), actual: 'no row' });
+      continue;
+    }
+    const found = row[1]!
+      .split('|')
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .slice(0, METERS.length)
+      .map((c) => Number(c.replace(/[,\s]/g, '')));
+    if (found.join() !== expected.join()) {
+      problems.push({ file: name, key: `usage limits: ${plan}`, kind: 'figures', expected: expected.join(' / '), actual: found.join(' / ') });
+    }
+  }
   return problems;
 }
 

@@ -54,7 +54,7 @@ export function checkDb(deps: CheckDeps) {
 }
 
 /** Web clients have no offline queue: right after boot, wait (within the timeout) for the connection. */
-async function readyRedis(redis: Redis, waitMs = CHECK_TIMEOUT_MS): Promise<Redis> {
+export async function readyRedis(redis: Redis, waitMs = CHECK_TIMEOUT_MS): Promise<Redis> {
   if (redis.status !== 'connecting' && redis.status !== 'connect' && redis.status !== 'wait') return redis;
   if (redis.status === 'wait') void redis.connect().catch(() => null);
   let onReady: () => void = () => {};

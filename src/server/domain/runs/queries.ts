@@ -10,7 +10,7 @@ import { APPROVALS_NEEDED } from './control';
 /** Run history, one run's timeline and per-workflow analytics (SPEC P2), tenant-scoped. */
 type Deps = { db: Db; now?: () => Date };
 
-export const RUN_STATUSES = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'] as const;
+export const RUN_STATUSES = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled', 'skipped'] as const;
 
 export const listRunsInputSchema = z.strictObject({
   workflowId: z.uuid('Unknown workflow').optional(),

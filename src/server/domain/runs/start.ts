@@ -1,7 +1,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ownedBy } from '~/server/domain/accounts/tenancy';
 import type { CurrentUser } from '~/server/domain/accounts/users';
-import { AppError } from '~/server/errors';
+import { AppError, isAppError } from '~/server/errors';
+import type { Meter } from '~/server/domain/billing/limits';
+import { admit, type Admission, releaseQuietly } from '~/server/domain/usage/admission';
+import { upsertCounterSql } from '~/server/domain/usage/ledger';
+import { noticeAdmission } from '~/server/domain/usage/meter';
+import { usagePeriod } from '~/server/domain/usage/period';
+import { limitOf, tenantPlanOf, type TenantPlanRow } from '~/server/domain/usage/plans';
 import { runOutbox, workflowRuns, workflows, workflowVersions } from '~/server/infra/db/schema';
 import { metrics } from '~/server/infra/metrics/registry';
 import { type EngineDeps, MAX_TRIGGER_PAYLOAD_BYTES } from './deps';
@@ -17,19 +23,24 @@ type WorkflowRow = typeof workflows.$inferSelect;
  * hold no worker. After commit the dispatch is moved to the queue at once; if that fails (Redis
  * just went away), the worker's drainer moves it later: the run is never lost.
  */
-export async function startRun(
-  deps: EngineDeps,
-  input: {
-    workflow: WorkflowRow;
-    trigger: Trigger;
-    payload: Record<string, unknown>;
-    startedBy: string | null;
-    dedupeKey?: string | null;
-    rerunOf?: string | null;
-    /** The workflow's current version, when the caller already loaded it (saves a query). */
-    version?: { id: string; version: number } | null;
-  },
-): Promise<{ runId: string; status: 'queued' | 'waiting'; duplicate: boolean }> {
+type StartInput = {
+  workflow: WorkflowRow;
+  trigger: Trigger;
+  payload: Record<string, unknown>;
+  startedBy: string | null;
+  dedupeKey?: string | null;
+  rerunOf?: string | null;
+  /** The workflow's current version, when the caller already loaded it (saves a query). */
+  version?: { id: string; version: number } | null;
+  /** The workspace's plan and status, when the caller already loaded them (saves a query). */
+  tenantPlan?: TenantPlanRow;
+};
+type StartResult<S extends string = 'queued' | 'waiting' | 'skipped'> = { runId: string; status: S; duplicate: boolean };
+
+/** Only a scheduled fire can end 'skipped' (over the limit); any other trigger answers 429. */
+export async function startRun(deps: EngineDeps, input: StartInput & { trigger: Exclude<Trigger, 'schedule'> }): Promise<StartResult<'queued' | 'waiting'>>;
+export async function startRun(deps: EngineDeps, input: StartInput): Promise<StartResult>;
+export async function startRun(deps: EngineDeps, input: StartInput): Promise<StartResult> {
   const size = Buffer.byteLength(JSON.stringify(input.payload));
   if (size > MAX_TRIGGER_PAYLOAD_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', `A run's input can be at most ${MAX_TRIGGER_PAYLOAD_BYTES / 1024} KiB (this one is ${Math.ceil(size / 1024)} KiB).`);
@@ -46,28 +57,71 @@ export async function startRun(
   const needsApproval = input.workflow.approvalClass !== 'A' && input.trigger !== 'test';
 
   const approvalClass = input.trigger === 'test' ? 'A' : input.workflow.approvalClass;
-  // One statement: the run and, unless it waits for approval, its first dispatch in the outbox.
-  const rows = await deps.db.execute<{ id: string; job_id: string | null }>(sql`
-    with run as (
-      insert into workflow_runs
-        (tenant_id, workflow_id, version_id, version, trigger, trigger_payload, dedupe_key, status, approval_class,
-         approval_state, started_by, rerun_of, dispatches, queued_at, updated_at)
-      values (${input.workflow.tenantId}, ${input.workflow.id}, ${version.id}, ${version.version}, ${input.trigger}::run_trigger,
-        ${JSON.stringify(input.payload)}::jsonb, ${input.dedupeKey ?? null}, ${needsApproval ? 'waiting' : 'queued'}::run_status,
-        ${approvalClass}::approval_class, ${needsApproval ? 'pending' : 'not_required'}::approval_state, ${input.startedBy},
-        ${input.rerunOf ?? null}, ${needsApproval ? 0 : 1}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
-      on conflict do nothing
-      returning id
-    ), outbox as (
-      insert into run_outbox (run_id, job_id, run_at)
-      select id, 'run-' || id || '-1', ${now.toISOString()}::timestamptz from run where ${!needsApproval}::boolean
-      returning job_id
-    )
-    select run.id, (select job_id from outbox) as job_id from run`);
+  const tenantId = input.workflow.tenantId;
+
+  // SPEC P3: a run (and a webhook call, which is also an API call) is admitted against the
+  // workspace's monthly limits first — atomically in Redis — and recorded in the usage ledger by
+  // the same statement that creates the run.
+  const tenant = input.tenantPlan ?? (await tenantPlanOf(deps.db, tenantId));
+  const meters: Meter[] = input.trigger === 'webhook' ? ['workflow_run', 'api_call'] : ['workflow_run'];
+  let admission: Admission;
+  try {
+    admission = await admit(deps, tenantId, meters.map((meter) => ({ meter, quantity: 1, limit: limitOf(tenant, meter) })));
+  } catch (error) {
+    // A scheduled run over the limit is recorded as skipped, never silently dropped.
+    if (input.trigger === 'schedule' && isAppError(error) && error.code === 'TOO_MANY_REQUESTS') {
+      return recordSkipped(deps, input, version, error.message, now);
+    }
+    throw error;
+  }
+
+  const at = now.toISOString();
+  const { period } = usagePeriod(now);
+  const meterRows = sql.join(
+    meters.map((m) => sql`(${m}::usage_meter, ${m === 'workflow_run' ? 'run:' : 'api:run:'}::text)`),
+    sql`, `,
+  );
+  let rows: { id: string; job_id: string | null }[];
+  try {
+    // One statement: the run, unless it waits for approval its first dispatch in the outbox, and
+    // its usage events with their monthly counters.
+    rows = await deps.db.execute<{ id: string; job_id: string | null }>(sql`
+      with run as (
+        insert into workflow_runs
+          (tenant_id, workflow_id, version_id, version, trigger, trigger_payload, dedupe_key, status, approval_class,
+           approval_state, started_by, rerun_of, dispatches, queued_at, updated_at)
+        values (${tenantId}, ${input.workflow.id}, ${version.id}, ${version.version}, ${input.trigger}::run_trigger,
+          ${JSON.stringify(input.payload)}::jsonb, ${input.dedupeKey ?? null}, ${needsApproval ? 'waiting' : 'queued'}::run_status,
+          ${approvalClass}::approval_class, ${needsApproval ? 'pending' : 'not_required'}::approval_state, ${input.startedBy},
+          ${input.rerunOf ?? null}, ${needsApproval ? 0 : 1}, ${at}::timestamptz, ${at}::timestamptz)
+        on conflict do nothing
+        returning id
+      ), outbox as (
+        insert into run_outbox (run_id, job_id, run_at)
+        select id, 'run-' || id || '-1', ${at}::timestamptz from run where ${!needsApproval}::boolean
+        returning job_id
+      ), ev as (
+        insert into usage_events (tenant_id, meter, quantity, idempotency_key, period, occurred_at)
+        select ${tenantId}, m.meter, 1, m.prefix || run.id, ${period}::date, ${at}::timestamptz
+        from run, (values ${meterRows}) as m(meter, prefix)
+        on conflict (tenant_id, meter, idempotency_key) do nothing
+        returning tenant_id, meter, quantity, period
+      ), counted as (
+        ${upsertCounterSql({ at: now }, sql`ev`)}
+        returning used
+      )
+      select run.id, (select job_id from outbox) as job_id, (select count(*) from counted) as counted from run`);
+  } catch (error) {
+    await releaseQuietly(deps, admission);
+    throw error;
+  }
   let result: { runId: string; status: 'queued' | 'waiting'; duplicate: boolean; jobId: string | null };
   if (rows[0]) {
     result = { runId: rows[0].id, status: needsApproval ? 'waiting' : 'queued', duplicate: false, jobId: rows[0].job_id };
+    await noticeAdmission(deps, admission);
   } else {
+    // A duplicate (same dedupe key): nothing was recorded, so the admission goes back.
+    await releaseQuietly(deps, admission);
     const [existing] = await deps.db
       .select({ id: workflowRuns.id, status: workflowRuns.status })
       .from(workflowRuns)
@@ -81,6 +135,39 @@ export async function startRun(
     if (result.jobId) await enqueueNow(deps, result.runId, result.jobId, now);
   }
   return { runId: result.runId, status: result.status, duplicate: result.duplicate };
+}
+
+/**
+ * A scheduled fire over the monthly run limit: a run row in status 'skipped' with the reason
+ * (no usage, no dispatch). The fire's dedupe key makes a retried fire record it once.
+ */
+async function recordSkipped(
+  deps: EngineDeps,
+  input: StartInput,
+  version: { id: string; version: number },
+  reason: string,
+  now: Date,
+): Promise<StartResult> {
+  const at = now.toISOString();
+  const rows = await deps.db.execute<{ id: string }>(sql`
+    insert into workflow_runs
+      (tenant_id, workflow_id, version_id, version, trigger, trigger_payload, dedupe_key, status, approval_class,
+       approval_state, started_by, dispatches, queued_at, updated_at, finished_at, duration_ms, error)
+    values (${input.workflow.tenantId}, ${input.workflow.id}, ${version.id}, ${version.version}, ${input.trigger}::run_trigger,
+      ${JSON.stringify(input.payload)}::jsonb, ${input.dedupeKey ?? null}, 'skipped'::run_status, 'A'::approval_class,
+      'not_required'::approval_state, ${input.startedBy}, 0, ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz, 0, ${reason.slice(0, 2000)})
+    on conflict do nothing
+    returning id`);
+  if (rows[0]) {
+    metrics().runsStarted.inc({ trigger: 'skipped' });
+    return { runId: rows[0].id, status: 'skipped', duplicate: false };
+  }
+  const [existing] = await deps.db
+    .select({ id: workflowRuns.id })
+    .from(workflowRuns)
+    .where(and(eq(workflowRuns.workflowId, input.workflow.id), eq(workflowRuns.dedupeKey, input.dedupeKey ?? '')))
+    .limit(1);
+  return { runId: existing?.id ?? '', status: 'skipped', duplicate: true };
 }
 
 /** Moves a run's pending dispatch to the queue now; on failure the drainer does it later. */

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '~/server/errors';
-import { workflows, workflowVersions } from '~/server/infra/db/schema';
+import { tenants, workflows, workflowVersions } from '~/server/infra/db/schema';
 import type { EngineDeps } from './deps';
 import { startRun } from './start';
 
@@ -36,11 +36,12 @@ export async function acceptWebhook(
 ): Promise<{ run_id: string; status: 'queued' | 'waiting'; duplicate: boolean }> {
   const token = input.authorization?.startsWith('Bearer ') ? input.authorization.slice(7).trim() : null;
   const id = z.uuid().safeParse(input.workflowId);
-  // The workflow and its current version in one query (this path is the hot one under load).
+  // The workflow, its current version and its workspace's plan in one query (this path is the hot one under load).
   const [found] = id.success
     ? await deps.db
-        .select({ workflow: workflows, versionId: workflowVersions.id })
+        .select({ workflow: workflows, versionId: workflowVersions.id, plan: tenants.plan, tenantStatus: tenants.status })
         .from(workflows)
+        .innerJoin(tenants, eq(tenants.id, workflows.tenantId))
         .leftJoin(workflowVersions, and(eq(workflowVersions.workflowId, workflows.id), eq(workflowVersions.version, workflows.currentVersion)))
         .where(eq(workflows.id, id.data))
         .limit(1)
@@ -68,6 +69,7 @@ export async function acceptWebhook(
     startedBy: null,
     dedupeKey: key ? `webhook:${key}` : null,
     version: found?.versionId ? { id: found.versionId, version: workflow.currentVersion } : null,
+    tenantPlan: { plan: found.plan, status: found.tenantStatus },
   });
   return { run_id: result.runId, status: result.status, duplicate: result.duplicate };
 }

@@ -15,6 +15,8 @@ export const JOBS = {
   run: { queue: 'workflow-runs', payload: z.strictObject({ runId: z.uuid() }) },
   'scheduled-run': { queue: 'workflow-runs', payload: scheduledRunPayloadSchema },
   'engine-maintenance': { queue: 'maintenance', payload: z.strictObject({}) },
+  // SPEC P3: usage warnings (80% / 100% of a monthly limit) e-mailed to owners, once each.
+  'usage-warnings': { queue: 'maintenance', payload: z.strictObject({}) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

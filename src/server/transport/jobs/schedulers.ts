@@ -25,5 +25,7 @@ export const SCHEDULERS: readonly SchedulerDefinition[] = [
   // SPEC G4/G5: growth roll-ups and discount suggestions for the previous UTC day.
   // SPEC P2: outbox drainer and stuck-run sweeper.
   { id: 'engine-maintenance', queue: 'maintenance', jobName: 'engine-maintenance', every: 5_000, data: {} },
+  // SPEC P3: usage warnings to owners.
+  { id: 'usage-warnings', queue: 'maintenance', jobName: 'usage-warnings', every: 60_000, data: {} },
   { id: 'growth-rollup-daily', queue: 'growth', jobName: 'growth-rollup', pattern: '10 0 * * *', tz: 'UTC', data: {} },
 ];

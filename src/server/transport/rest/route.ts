@@ -8,6 +8,8 @@ import { AppError, errorEnvelope, firstIssueMessage, httpStatusOf, INTERNAL_ERRO
 import { logger, type Logger } from '~/server/infra/logger';
 import { metrics, statusClass } from '~/server/infra/metrics/registry';
 import { getDb } from '~/server/infra/db/client';
+import { getRedis } from '~/server/infra/redis';
+import { meterUsage } from '~/server/domain/usage/meter';
 import { sessionUserOf } from '~/server/transport/auth/session';
 import { unsafeInput } from '~/server/transport/input-guard';
 import { readBodyText } from './body';
@@ -57,6 +59,12 @@ export type RouteOptions<A extends RouteAuth, B extends RouteBody | undefined, P
   /** Status of a plain (non-Response) result; default 200. */
   status?: number;
   envelope?: 'standard' | 'ai';
+  /**
+   * Counts the call on the signed-in user's workspace `api_call` meter (SPEC P3), after the
+   * request was validated and before the handler; at the limit it answers 429. Health, pulse,
+   * metrics and pages are not metered; webhook triggers are metered when they start a run.
+   */
+  meter?: boolean;
 };
 
 export type RouteContext<A extends RouteAuth, B, P> = {
@@ -78,15 +86,15 @@ export function errorResponse(
   envelope: 'standard' | 'ai',
   code: string,
   message: string,
-  extra: { retryAfterSeconds?: number; status?: number } = {},
+  extra: { retryAfterSeconds?: number; status?: number; details?: Readonly<Record<string, unknown>> } = {},
 ): Response {
   const status = extra.status ?? httpStatusOf(code);
   const headers: Record<string, string> = { ...NO_STORE };
   if (extra.retryAfterSeconds) headers['retry-after'] = String(extra.retryAfterSeconds);
   const body =
     envelope === 'ai'
-      ? { success: false, error: message, code, ...(extra.retryAfterSeconds ? { retry_after_seconds: extra.retryAfterSeconds } : {}) }
-      : errorEnvelope(code, message, extra.retryAfterSeconds ? { retry_after_seconds: extra.retryAfterSeconds } : {});
+      ? { success: false, error: message, code, ...(extra.retryAfterSeconds ? { retry_after_seconds: extra.retryAfterSeconds } : {}), ...(extra.details ? { details: extra.details } : {}) }
+      : errorEnvelope(code, message, { ...(extra.retryAfterSeconds ? { retry_after_seconds: extra.retryAfterSeconds } : {}), ...(extra.details ? { details: extra.details } : {}) });
   return Response.json(body, { status, headers });
 }
 
@@ -199,6 +207,10 @@ export function route<A extends RouteAuth, B extends RouteBody | undefined = und
         }
       }
 
+      if (opts.meter && user) {
+        await meterUsage({ db: getDb(), redis: getRedis(), log: getLog() }, { tenantId: user.tenantId, meter: 'api_call' });
+      }
+
       const result = await handler({
         req,
         requestId,
@@ -217,7 +229,7 @@ export function route<A extends RouteAuth, B extends RouteBody | undefined = und
 
   function toErrorResponse(error: unknown): Response {
     if (isAppError(error)) {
-      return errorResponse(envelope, error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds });
+      return errorResponse(envelope, error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds, details: error.details });
     }
     logError(error, { endpoint: `rest:${opts.name}` });
     logger.error({ route: opts.name, err: safeErrorSummary(error) }, 'request failed');

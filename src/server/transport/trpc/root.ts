@@ -11,6 +11,7 @@ import { systemRouter } from './routers/system';
 import { workflowsRouter } from './routers/workflows';
 import { billingRouter } from './routers/billing';
 import { runsRouter } from './routers/runs';
+import { usageRouter } from './routers/usage';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   billing: billingRouter,
   ai: aiRouter,
   runs: runsRouter,
+  usage: usageRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -110,7 +110,15 @@ const t = initTRPC
       return {
         ...shape,
         message,
-        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, zodError },
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          zodError,
+          // A domain error's public facts (a usage limit: meter, limit, resetsAt, upgradePath).
+          details: isAppError(error.cause) ? (error.cause.details ?? null) : null,
+          retryAfterSeconds: isAppError(error.cause) ? (error.cause.retryAfterSeconds ?? null) : null,
+        },
       };
     },
   });

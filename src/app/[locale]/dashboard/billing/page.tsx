@@ -2,6 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { CheckoutForm, DfyPurchase, ManageSubscription } from '~/components/billing/billing-actions';
 import { gbpFormatter } from '~/app/[locale]/pricing/pricing-content';
 import { buttonClasses } from '~/components/ui/button';
+import { UsagePanel } from '~/components/usage/usage-panel';
 import { Card, CardDescription, CardTitle } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';
 import { env } from '~/env';
@@ -87,6 +88,8 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
           {t('notConfigured')}
         </p>
       ) : null}
+
+      <UsagePanel />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card aria-labelledby="billing-current">

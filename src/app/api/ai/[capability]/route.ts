@@ -12,7 +12,8 @@ export const dynamic = 'force-dynamic';
  * AI helpers over REST (SPEC A1): POST /api/ai/chat | workflow | debug | onboarding for signed-in
  * users, strict 'ai' rate class per user, the SPEC A1 envelope ({ success, ... }):
  * 404 unknown capability, 401, 403 cross-site, 413 over 16 KiB, 400 not JSON, 422 invalid
- * fields, 429 rate limit or AI credits used up (with Retry-After).
+ * fields, 429 rate limit, AI credits or the month's API calls used up (with Retry-After). Each
+ * call counts on the workspace's `api_call` meter (SPEC P3).
  */
 export const POST = route(
   {
@@ -21,6 +22,7 @@ export const POST = route(
     rateClass: 'ai',
     csrf: 'same-site',
     envelope: 'ai',
+    meter: true,
     params: z.object({
       capability: z.enum(AI_CAPABILITIES, { error: `Unknown AI capability. Use one of: ${AI_CAPABILITIES.join(', ')}.` }),
     }),

@@ -5,3 +5,4 @@ export * from './growth';
 export * from './ops';
 export * from './reporting';
 export * from './ai';
+export * from './usage';

@@ -66,7 +66,8 @@ export const workflowVersions = pgTable(
   (table) => [uniqueIndex('workflow_versions_workflow_version_idx').on(table.workflowId, table.version)],
 );
 
-export const runStatusEnum = pgEnum('run_status', ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled']);
+/** 'skipped': a scheduled run not started because the workspace reached its monthly run limit (SPEC P3). */
+export const runStatusEnum = pgEnum('run_status', ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled', 'skipped']);
 export const runTriggerEnum = pgEnum('run_trigger', ['manual', 'test', 'schedule', 'webhook', 'rerun']);
 export const approvalStateEnum = pgEnum('approval_state', ['not_required', 'pending', 'approved', 'rejected']);
 export const stepAttemptStatusEnum = pgEnum('step_attempt_status', ['running', 'waiting', 'succeeded', 'failed', 'superseded']);
