@@ -34,7 +34,9 @@ async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: port, NEXT_TELEMETRY_DISABLED: '1' };
   const children: ChildProcess[] = [
     spawn(process.execPath, [path.join(ROOT, 'scripts', 'web-server.mjs'), '-p', port], { cwd: ROOT, env, stdio: 'inherit' }),
-    spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['workers/index.ts'], {
+    // node --import tsx, not the tsx CLI: its signal relay SIGKILLs a child that is slow to
+    // acknowledge SIGTERM, which would cut a graceful shutdown short.
+    spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
       cwd: ROOT,
       env: { ...env, NODE_OPTIONS: workerNodeOptions(env.NODE_OPTIONS) },
       stdio: 'inherit',

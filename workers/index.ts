@@ -21,7 +21,9 @@ async function main() {
   await redis.ping();
   await configureTelemetry({ db, source: 'worker' });
   const mail = createMailTransport();
-  const running = await startWorkers({
+  // Signals are handled from here on: a SIGTERM during start-up waits for it, then shuts down.
+  let closing = false;
+  const starting = startWorkers({
     db,
     redis,
     stripe: createStripe(),
@@ -31,9 +33,6 @@ async function main() {
     lockDurationMs: env.WORKER_LOCK_DURATION_MS,
     runConcurrency: env.RUN_WORKER_CONCURRENCY,
   });
-  log.info({ queues: running.queues.map((q) => q.name), mail: mail.kind }, 'workers ready');
-
-  let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
@@ -44,6 +43,7 @@ async function main() {
     }, 30_000);
     force.unref();
     try {
+      const running = await starting;
       await running.close();
       await flushTelemetry().catch(() => null);
       await redis.quit();
@@ -57,6 +57,8 @@ async function main() {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  const running = await starting;
+  log.info({ queues: running.queues.map((q) => q.name), mail: mail.kind }, 'workers ready');
 }
 
 main().catch((err: unknown) => {

@@ -19,6 +19,9 @@ import { eq } from 'drizzle-orm';
 import type { EngineDeps } from '~/server/domain/runs/deps';
 import { processRun } from '~/server/domain/runs/engine';
 import { runEngineMaintenance } from '~/server/domain/runs/maintenance';
+import { withTimeout } from '~/server/domain/health/checks';
+import { startOutboxRelay, type Listen } from '~/server/domain/runs/dispatch';
+import { outboxChannelFor } from '~/server/domain/runs/deps';
 import { reconcileSchedules, runScheduled } from '~/server/domain/runs/schedules';
 import { workflowRuns } from '~/server/infra/db/schema';
 import { engineDeps } from '~/server/transport/engine-deps';
@@ -127,7 +130,13 @@ async function runJob(deps: WorkerDeps, job: Job, token?: string) {
   }
 }
 
-export type RunningWorkers = { workers: Worker[]; queues: Queue[]; close: () => Promise<void> };
+export type RunningWorkers = {
+  workers: Worker[];
+  queues: Queue[];
+  /** Resolves true once the outbox relay listens (false: it could not start). */
+  relayReady: Promise<boolean>;
+  close: () => Promise<void>;
+};
 
 /** Starts a Worker per queue and upserts every scheduler (idempotent: same id, same scheduler). */
 /** How often the schedulers are upserted again even without a reconnect (cheap: idempotent). */
@@ -180,14 +189,32 @@ export async function startWorkers(deps: WorkerDeps, opts: { concurrency?: numbe
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await recordWorkerHeartbeat({ redis: deps.redis }, { pid: process.pid });
+  // SPEC P2: runs committed with a notification (webhooks) are enqueued here at once. Started
+  // in the background: boot never waits on the LISTEN connection (the periodic drainer covers
+  // anything the relay has not picked up).
+  const client = (deps.db as unknown as { $client?: { listen?: Listen } }).$client;
+  const relay = client?.listen
+    ? startOutboxRelay({
+        db: deps.db,
+        queue: queues.get('workflow-runs')!,
+        log: deps.log,
+        channel: outboxChannelFor(deps.prefix),
+        listen: client.listen.bind(client),
+      }).catch((err: unknown) => {
+        deps.log.warn({ err: { message: (err as Error).message } }, 'outbox relay not started; the periodic drainer dispatches webhook runs');
+        return null;
+      })
+    : Promise.resolve(null);
 
   return {
     workers,
     queues: [...queues.values()],
+    relayReady: relay.then((r) => r !== null),
     // Workers first (the active job finishes), then the queues; connections are the caller's.
     close: async () => {
       clearInterval(periodic);
       deps.redis.off('ready', onReady);
+      await withTimeout(relay.then((r) => r?.stop()), 2000).catch(() => undefined);
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));
     },

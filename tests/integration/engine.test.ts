@@ -5,7 +5,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/users';
 import { cancelRun, decideRun, rerun } from '~/server/domain/runs/control';
-import { MAX_RESPONSE_BYTES, type EngineDeps } from '~/server/domain/runs/deps';
+import { MAX_RESPONSE_BYTES, outboxChannelFor, type EngineDeps } from '~/server/domain/runs/deps';
 import { drainOutbox } from '~/server/domain/runs/dispatch';
 import { processRun, stepIdempotencyKey } from '~/server/domain/runs/engine';
 import { enterRun, leaveRun } from '~/server/domain/runs/fairness';
@@ -484,6 +484,19 @@ describe('through BullMQ workers', () => {
       const { runId } = await runWorkflowNow(engine({ queue: wqueue }), user, { workflowId: wf.id });
       await expect.poll(async () => (await runOf(runId)).status, { timeout: 15_000, interval: 50 }).toBe('succeeded');
       expect(hitsFor(`/ok/${tag}`)).toHaveLength(1);
+
+      // A webhook run is not enqueued by the web process: its commit notifies the workers'
+      // outbox relay (LISTEN), which enqueues it at once — no 10 s wait for the periodic drainer.
+      expect(await first.relayReady).toBe(true);
+      const [row] = await deps.db.select().from(workflows).where(eq(workflows.id, wf.id));
+      const relayed = await startRun(
+        { ...engine({ queue: wqueue }), outboxChannel: outboxChannelFor(wprefix) },
+        { workflow: row!, trigger: 'webhook', payload: { body: {} }, startedBy: null, dispatch: 'relay' },
+      );
+      await expect.poll(async () => (await runOf(relayed.runId)).status, { timeout: 15_000, interval: 50 }).toBe('succeeded');
+      const [outboxRow] = await deps.db.select().from(runOutbox).where(eq(runOutbox.runId, relayed.runId));
+      expect(outboxRow!.dispatchedAt).toBeInstanceOf(Date);
+      expect(outboxRow!.dispatchedAt!.getTime() - outboxRow!.createdAt.getTime()).toBeLessThan(10_000);
 
       // A scheduled workflow, activated: one scheduler, and still one after a second worker boots.
       const scheduled = await createWorkflow({ db: deps.db }, user, {

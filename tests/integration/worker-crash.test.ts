@@ -31,7 +31,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
 }
 
 function startWorker(prefix: string) {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['workers/index.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
     cwd: root,
     env: { ...process.env, REDIS_PREFIX: prefix, WORKER_LOCK_DURATION_MS: '2000', LOG_LEVEL: 'info', LOG_FILE: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -71,7 +71,7 @@ describe('worker process (SPEC J1)', () => {
 
   it('starts as its own process and stops cleanly on SIGTERM', async () => {
     await deps.redis.del(workerHeartbeatKey());
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['workers/index.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
       cwd: root,
       // Its log goes to stdout (not the suite's log file) so the test can watch it.
       env: { ...process.env, LOG_LEVEL: 'info', LOG_FILE: '' },

@@ -41,7 +41,7 @@ export default async function globalSetup() {
     await new Promise((r) => setTimeout(r, 250));
   }
   // The worker process runs the workflows the browser tests start (SPEC P2).
-  const workers: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['workers/index.ts'], {
+  const workers: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--max-old-space-size=128', REDIS_PREFIX: E2E_REDIS_PREFIX },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { env } from '~/env';
-import { MAX_RESPONSE_BYTES, type EngineDeps } from '~/server/domain/runs/deps';
+import { MAX_RESPONSE_BYTES, outboxChannelFor, type EngineDeps } from '~/server/domain/runs/deps';
 import { syncWorkflowSchedule } from '~/server/domain/runs/schedules';
 import { addressPolicy } from '~/server/domain/runs/ssrf';
 import { newWebhookSecret } from '~/server/domain/runs/webhooks';
@@ -36,6 +36,7 @@ export function engineDeps(base: { db: Db; redis: Redis; log: Logger; now?: () =
     mail: base.mail ?? getMailTransport(),
     http: { policy: (policy ??= addressPolicy(env.WORKFLOW_HTTP_ALLOWLIST)), maxResponseBytes: MAX_RESPONSE_BYTES },
     concurrencyPerTenant: env.RUN_CONCURRENCY_PER_TENANT,
+    outboxChannel: outboxChannelFor(env.REDIS_PREFIX),
   };
 }
 

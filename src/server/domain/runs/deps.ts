@@ -19,7 +19,15 @@ export type EngineDeps = {
   concurrencyPerTenant: number;
   /** Lease of a run's lock (default 30 s; the worker uses its job lock duration). */
   runLockMs?: number;
+  /**
+   * PostgreSQL channel the workers' outbox relay listens on (one per deployment: it carries the
+   * Redis prefix). When set, webhook runs are handed to the relay instead of being enqueued by
+   * the web process (see startOutboxRelay).
+   */
+  outboxChannel?: string;
 };
+
+export const outboxChannelFor = (redisPrefix: string) => `levqor_outbox:${redisPrefix}`;
 
 export const MAX_TRIGGER_PAYLOAD_BYTES = 64 * 1024;
 export const MAX_STEP_DATA_BYTES = 16 * 1024;

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '~/server/infra/db/client';
 import { runOutbox, workflowRuns } from '~/server/infra/db/schema';
 import { withTimeout } from '~/server/domain/health/checks';
@@ -46,15 +46,16 @@ export type DrainDeps = { db: Db; queue: Queue; now?: () => Date; log?: Logger }
  * fast path right after a commit). Rows are claimed with SKIP LOCKED so two drainers never
  * fight over one; a row is marked dispatched only after BullMQ accepted the job.
  */
-export async function drainOutbox(deps: DrainDeps, opts: { onlyRunId?: string; limit?: number } = {}): Promise<number> {
+export async function drainOutbox(deps: DrainDeps, opts: { onlyRunId?: string; runIds?: string[]; limit?: number } = {}): Promise<number> {
   const now = deps.now?.() ?? new Date();
-  // The periodic drain leaves rows younger than 10 s to the fast path that wrote them.
-  const settled = opts.onlyRunId ? undefined : lt(runOutbox.createdAt, new Date(now.getTime() - FAST_PATH_GRACE_MS));
+  // The periodic drain leaves rows younger than 10 s to the fast path (or the relay) that wrote them.
+  const only = opts.onlyRunId ? eq(runOutbox.runId, opts.onlyRunId) : opts.runIds ? inArray(runOutbox.runId, opts.runIds) : undefined;
+  const settled = only ? undefined : lt(runOutbox.createdAt, new Date(now.getTime() - FAST_PATH_GRACE_MS));
   return deps.db.transaction(async (tx) => {
     const rows = await tx
       .select()
       .from(runOutbox)
-      .where(and(isNull(runOutbox.dispatchedAt), opts.onlyRunId ? eq(runOutbox.runId, opts.onlyRunId) : undefined, settled))
+      .where(and(isNull(runOutbox.dispatchedAt), only, settled))
       .orderBy(asc(runOutbox.id))
       .limit(opts.limit ?? 500)
       .for('update', { skipLocked: true });
@@ -78,4 +79,48 @@ export async function drainOutbox(deps: DrainDeps, opts: { onlyRunId?: string; l
       .where(sql`${runOutbox.id} in ${rows.map((r) => r.id)}`);
     return rows.length;
   });
+}
+
+/**
+ * The outbox relay (decision 008): a path that accepts many runs (webhooks) commits the run and
+ * its outbox row with `pg_notify(channel, <run id>)` instead of adding the job itself; each worker
+ * LISTENs, collects the run ids that arrive while a drain is running, and moves exactly those
+ * rows to the queue in batches. Whatever a relay missed (no worker listening, a dropped
+ * connection) is older than 10 s by the next periodic drain, which takes it.
+ */
+export type Listen = (channel: string, onNotify: (payload: string) => void) => Promise<{ unlisten: () => Promise<void> }>;
+
+export async function startOutboxRelay(deps: DrainDeps & { listen: Listen; channel: string }): Promise<{ stop: () => Promise<void> }> {
+  const pending = new Set<string>();
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const drain = () => {
+    if (running || stopped) return;
+    running = (async () => {
+      try {
+        while (pending.size && !stopped) {
+          const runIds = [...pending].slice(0, 500);
+          for (const id of runIds) pending.delete(id);
+          await drainOutbox(deps, { runIds, limit: runIds.length });
+        }
+      } catch (error) {
+        deps.log?.warn({ err: { message: (error as Error).message } }, 'outbox relay: drain deferred to the periodic drainer');
+      } finally {
+        running = null;
+        if (pending.size && !stopped) drain();
+      }
+    })();
+  };
+  const { unlisten } = await deps.listen(deps.channel, (payload) => {
+    if (!/^[0-9a-f-]{36}$/i.test(payload)) return;
+    pending.add(payload);
+    drain();
+  });
+  return {
+    stop: async () => {
+      stopped = true;
+      await withTimeout(unlisten(), 1000).catch(() => undefined);
+      await running;
+    },
+  };
 }

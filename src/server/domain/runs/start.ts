@@ -34,6 +34,11 @@ type StartInput = {
   version?: { id: string; version: number } | null;
   /** The workspace's plan and status, when the caller already loaded them (saves a query). */
   tenantPlan?: TenantPlanRow;
+  /**
+   * 'now' (default): the web process adds the job right after commit. 'relay': the commit
+   * notifies the workers' outbox relay, which adds it (high-volume triggers: webhooks).
+   */
+  dispatch?: 'now' | 'relay';
 };
 type StartResult<S extends string = 'queued' | 'waiting' | 'skipped'> = { runId: string; status: S; duplicate: boolean };
 
@@ -81,6 +86,7 @@ export async function startRun(deps: EngineDeps, input: StartInput): Promise<Sta
     meters.map((m) => sql`(${m}::usage_meter, ${m === 'workflow_run' ? 'run:' : 'api:run:'}::text)`),
     sql`, `,
   );
+  const relay = input.dispatch === 'relay' && deps.outboxChannel ? deps.outboxChannel : null;
   let rows: { id: string; job_id: string | null }[];
   try {
     // One statement: the run, unless it waits for approval its first dispatch in the outbox, and
@@ -109,8 +115,11 @@ export async function startRun(deps: EngineDeps, input: StartInput): Promise<Sta
       ), counted as (
         ${upsertCounterSql({ at: now }, sql`ev`)}
         returning used
+      ), notified as (
+        select pg_notify(${relay ?? ''}, run.id::text) from run, outbox where ${relay !== null}::boolean
       )
-      select run.id, (select job_id from outbox) as job_id, (select count(*) from counted) as counted from run`);
+      select run.id, (select job_id from outbox) as job_id, (select count(*) from counted) as counted,
+        (select count(*) from notified) as notified from run`);
   } catch (error) {
     await releaseQuietly(deps, admission);
     throw error;
@@ -132,7 +141,8 @@ export async function startRun(deps: EngineDeps, input: StartInput): Promise<Sta
   }
   if (!result.duplicate) {
     metrics().runsStarted.inc({ trigger: input.trigger });
-    if (result.jobId) await enqueueNow(deps, result.runId, result.jobId, now);
+    // Handed to the relay: the notification is delivered with the commit.
+    if (result.jobId && !relay) await enqueueNow(deps, result.runId, result.jobId, now);
   }
   return { runId: result.runId, status: result.status, duplicate: result.duplicate };
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '~/server/infra/db/client';
 import { z } from 'zod';
 import { AppError } from '~/server/errors';
 import { tenants, workflows, workflowVersions } from '~/server/infra/db/schema';
@@ -28,6 +29,25 @@ function secretMatches(given: string | null, storedHash: string | null): boolean
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const workflowIdSchema = z.uuid();
+
+const lookups = new WeakMap<Db, ReturnType<typeof buildLookup>>();
+function buildLookup(db: Db) {
+  return db
+    .select({ workflow: workflows, versionId: workflowVersions.id, plan: tenants.plan, tenantStatus: tenants.status })
+    .from(workflows)
+    .innerJoin(tenants, eq(tenants.id, workflows.tenantId))
+    .leftJoin(workflowVersions, and(eq(workflowVersions.workflowId, workflows.id), eq(workflowVersions.version, workflows.currentVersion)))
+    .where(eq(workflows.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('levqor_webhook_lookup');
+}
+function lookupOf(db: Db) {
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = buildLookup(db)));
+  return lookup;
+}
+
 const UNAUTHORIZED = 'Missing or wrong webhook secret. Send it as "Authorization: Bearer <secret>".';
 
 export async function acceptWebhook(
@@ -35,17 +55,10 @@ export async function acceptWebhook(
   input: { workflowId: string; authorization: string | null; contentType: string | null; idempotencyKey: string | null; body: string },
 ): Promise<{ run_id: string; status: 'queued' | 'waiting'; duplicate: boolean }> {
   const token = input.authorization?.startsWith('Bearer ') ? input.authorization.slice(7).trim() : null;
-  const id = z.uuid().safeParse(input.workflowId);
-  // The workflow, its current version and its workspace's plan in one query (this path is the hot one under load).
-  const [found] = id.success
-    ? await deps.db
-        .select({ workflow: workflows, versionId: workflowVersions.id, plan: tenants.plan, tenantStatus: tenants.status })
-        .from(workflows)
-        .innerJoin(tenants, eq(tenants.id, workflows.tenantId))
-        .leftJoin(workflowVersions, and(eq(workflowVersions.workflowId, workflows.id), eq(workflowVersions.version, workflows.currentVersion)))
-        .where(eq(workflows.id, id.data))
-        .limit(1)
-    : [];
+  const id = workflowIdSchema.safeParse(input.workflowId);
+  // The workflow, its current version and its workspace's plan in one query, built once per
+  // process (this path is the hot one under load).
+  const [found] = id.success ? await lookupOf(deps.db).execute({ id: id.data }) : [];
   const workflow = found?.workflow;
   // Unknown workflow and wrong secret answer alike: the endpoint tells nothing to a guesser.
   if (!workflow || !secretMatches(token, workflow.webhookSecretHash)) throw new AppError('UNAUTHORIZED', UNAUTHORIZED);
@@ -70,6 +83,8 @@ export async function acceptWebhook(
     dedupeKey: key ? `webhook:${key}` : null,
     version: found?.versionId ? { id: found.versionId, version: workflow.currentVersion } : null,
     tenantPlan: { plan: found.plan, status: found.tenantStatus },
+    // Webhooks can arrive by the thousand: the workers' outbox relay enqueues them.
+    dispatch: 'relay',
   });
   return { run_id: result.runId, status: result.status, duplicate: result.duplicate };
 }
