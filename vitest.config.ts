@@ -12,6 +12,8 @@ const TEST_ENV: Record<string, string> = {
   REDIS_URL: process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   REDIS_PREFIX: 'levqor-test',
   AUTH_SECRET: 'levqor-test-secret-not-for-production-0123456789',
+  // 32 bytes, base64: the secrets store's key (required by the production-mode e2e server).
+  SECRETS_KEY: 'dGVzdC1vbmx5LXNlY3JldHMta2V5LTMyLWJ5dGVzISE=',
   APP_URL: `http://localhost:${process.env.E2E_PORT ?? '3100'}`,
   E2E_PORT: process.env.E2E_PORT ?? '3100',
   // Every process of the suite (tests, next start, workers) logs to one file, which the privacy

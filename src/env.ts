@@ -2,6 +2,7 @@ import { createEnv } from '@t3-oss/env-nextjs';
 import { z } from 'zod';
 
 const optionalSecret = z.string().min(1).optional();
+const isKey32 = (v: string) => Buffer.from(v, 'base64').length === 32;
 const bool = z
   .enum(['true', 'false', '1', '0'])
   .default('false')
@@ -49,6 +50,17 @@ export const env = createEnv({
     // Workflow engine (SPEC P2).
     /** Hosts, IPs or CIDRs that workflow HTTP steps may reach although they are private. */
     WORKFLOW_HTTP_ALLOWLIST: z.string().max(2000).optional(),
+    /**
+     * AES-256-GCM key of the workspace secrets store (32 bytes, base64: openssl rand -base64 32).
+     * Required in production; elsewhere one is derived from AUTH_SECRET. `npm start` generates
+     * one into .env.local on a fresh install.
+     */
+    SECRETS_KEY:
+      process.env.NODE_ENV === 'production'
+        ? z.string({ error: 'SECRETS_KEY is required in production (openssl rand -base64 32)' }).refine(isKey32, 'SECRETS_KEY must be 32 bytes, base64 (openssl rand -base64 32)')
+        : z.string().refine(isKey32, 'SECRETS_KEY must be 32 bytes, base64 (openssl rand -base64 32)').optional(),
+    /** Version stored with every secret encrypted under SECRETS_KEY (raise it when the key rotates). */
+    SECRETS_KEY_VERSION: z.coerce.number().int().min(1).max(1000).default(1),
     /** Runs of one workspace executing at the same time (fairness). */
     RUN_CONCURRENCY_PER_TENANT: z.coerce.number().int().min(1).max(1000).default(5),
     /** Run jobs one worker process executes at once. */

@@ -29,6 +29,7 @@ export const BENCH_ENV: Record<string, string> = {
   REDIS_URL: process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   REDIS_PREFIX: 'levqor-bench',
   AUTH_SECRET: 'levqor-bench-secret-not-for-production-0123456789',
+  SECRETS_KEY: 'YmVuY2gtb25seS1zZWNyZXRzLWtleS0zMi1ieXRlcyE=',
   APP_URL: BASE_URL,
   LOG_LEVEL: 'warn',
   // The load comes from one client address: per-IP limits would turn it into 429s.

@@ -4,6 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { appRouter } from '~/server/transport/trpc/root';
+import { loadCurrentUser } from '~/server/domain/accounts/users';
+import { setSecret } from '~/server/domain/secrets/store';
+import { secretsDeps } from '~/server/transport/engine-deps';
 import { discountSuggestions, reports } from '~/server/infra/db/schema';
 import { runWeeklyReport } from '~/server/domain/reports/weekly';
 import type { Access } from '~/server/transport/trpc/trpc';
@@ -115,6 +118,17 @@ const CASES: Record<string, Case> = {
   'usage.daily': {},
   'usage.run': { input: async (f, o) => ({ id: await newRun(f, o) }), tenantOwned: 'run' },
   'usage.tenants': {},
+  // SPEC P1: secrets. Names for every member; changes for owners (and admins).
+  'secrets.list': {},
+  'secrets.set': { input: () => ({ name: 'MATRIX_KEY', value: 'matrix-value' }), refusal: 'FORBIDDEN' },
+  'secrets.delete': {
+    input: async (_f, u) => {
+      const caller = (await loadCurrentUser(deps, u.id))!;
+      await setSecret(secretsDeps(deps), { ...caller, role: 'owner' }, { name: 'MATRIX_GONE', value: 'v' });
+      return { name: 'MATRIX_GONE' };
+    },
+    refusal: 'FORBIDDEN',
+  },
   'admin.overview': {},
   'admin.tenants': { input: () => ({ limit: 5, offset: 0 }) },
   'billing.status': {},

@@ -55,6 +55,16 @@ describe('env validation at boot (SPEC F4)', () => {
     const r = run({ AUTH_SECRET: 'x'.repeat(40) });
     expect(r.stdout).toContain('ENV_OK');
   });
+
+  it('requires the secrets store key in production, and one of 32 bytes (decision 013)', () => {
+    const missing = run({ AUTH_SECRET: 'x'.repeat(40), NODE_ENV: 'production' });
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('SECRETS_KEY is required in production');
+    const short = run({ AUTH_SECRET: 'x'.repeat(40), NODE_ENV: 'production', SECRETS_KEY: Buffer.alloc(16).toString('base64') });
+    expect(short.stderr).toContain('SECRETS_KEY must be 32 bytes');
+    const ok = run({ AUTH_SECRET: 'x'.repeat(40), NODE_ENV: 'production', SECRETS_KEY: Buffer.alloc(32, 1).toString('base64') });
+    expect(ok.stdout).toContain('ENV_OK');
+  });
 });
 
 describe('log scrubbing', () => {

@@ -17,8 +17,9 @@ type Item = {
     | '/admin/reports'
     | '/admin/growth'
     | '/admin/referrals'
-    | '/admin/usage';
-  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage';
+    | '/admin/usage'
+    | '/dashboard/secrets';
+  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage' | 'secrets';
 };
 
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
@@ -29,6 +30,7 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
     { href: '/dashboard/workflows', label: 'workflows' },
     { href: '/dashboard/runs', label: 'runs' },
     { href: '/dashboard/templates', label: 'templates' },
+    { href: '/dashboard/secrets', label: 'secrets' },
     { href: '/dashboard/billing', label: 'billing' },
     ...(isAdmin
       ? ([

@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { env } from '~/env';
 import { MAX_RESPONSE_BYTES, outboxChannelFor, type EngineDeps } from '~/server/domain/runs/deps';
+import { secretsKeyFrom, type SecretsKey } from '~/server/domain/secrets/crypto';
 import { syncWorkflowSchedule } from '~/server/domain/runs/schedules';
 import { addressPolicy } from '~/server/domain/runs/ssrf';
 import { newWebhookSecret } from '~/server/domain/runs/webhooks';
@@ -26,6 +27,8 @@ export function runQueueFor(redis: Redis): Queue {
   return queue;
 }
 
+let secretsKey: SecretsKey | undefined;
+
 export function engineDeps(base: { db: Db; redis: Redis; log: Logger; now?: () => Date; mail?: MailTransport; queue?: Queue }): EngineDeps {
   return {
     db: base.db,
@@ -37,6 +40,7 @@ export function engineDeps(base: { db: Db; redis: Redis; log: Logger; now?: () =
     http: { policy: (policy ??= addressPolicy(env.WORKFLOW_HTTP_ALLOWLIST)), maxResponseBytes: MAX_RESPONSE_BYTES },
     concurrencyPerTenant: env.RUN_CONCURRENCY_PER_TENANT,
     outboxChannel: outboxChannelFor(env.REDIS_PREFIX),
+    secretsKey: (secretsKey ??= secretsKeyFrom(env)),
   };
 }
 
@@ -49,4 +53,9 @@ export function workflowDeps(base: { db: Db; redis: Redis; log: Logger; now?: ()
     schedules: { queue: runQueueFor(base.redis), sync: syncWorkflowSchedule },
     newWebhookSecret,
   };
+}
+
+/** Secrets store deps: the key from env (SECRETS_KEY, or derived outside production). */
+export function secretsDeps(base: { db: Db; now?: () => Date }) {
+  return { db: base.db, now: base.now, secretsKey: (secretsKey ??= secretsKeyFrom(env)) };
 }

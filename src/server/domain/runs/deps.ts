@@ -4,6 +4,7 @@ import type { Db } from '~/server/infra/db/client';
 import type { Logger } from '~/server/infra/logger';
 import type { MailTransport } from '~/server/infra/mail/transport';
 import type { AddressPolicy } from './ssrf';
+import type { SecretsKey } from '~/server/domain/secrets/crypto';
 
 /** What the engine works with; transports and the worker build it, tests hand in their own. */
 export type EngineDeps = {
@@ -25,6 +26,8 @@ export type EngineDeps = {
    * the web process (see startOutboxRelay).
    */
   outboxChannel?: string;
+  /** Key of the workspace secrets store (`{{ secrets.NAME }}` in http_request steps). */
+  secretsKey?: SecretsKey;
 };
 
 export const outboxChannelFor = (redisPrefix: string) => `levqor_outbox:${redisPrefix}`;

@@ -17,6 +17,7 @@ import { enterRun, leaveRun, renewRunLock, RUN_LOCK_MS } from './fairness';
 import { kick } from './start';
 import { dispatchPriority, MAX_STEP_ATTEMPTS, retryDelayMs, StepFailure } from './step-failure';
 import { applyStepOutput, initialContext, type RunContext } from './template';
+import { openRunSecrets } from '~/server/domain/secrets/store';
 
 /**
  * The engine (SPEC P2, decision 008). A run job executes the run's next unfinished steps. Step
@@ -153,7 +154,15 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
       const startedAt = now();
       const idempotencyKey = stepIdempotencyKey(run.id, step.id);
       const base = { tenantId: run.tenantId, runId: run.id, stepId: step.id, stepIndex: i, stepType: step.type, attempt, idempotencyKey, startedAt };
-      const env = { ctx, idempotencyKey, now: startedAt, http: deps.http, mail: deps.mail };
+      const secretsKey = deps.secretsKey;
+      const env = {
+        ctx,
+        idempotencyKey,
+        now: startedAt,
+        http: deps.http,
+        mail: deps.mail,
+        secrets: secretsKey ? (names: string[]) => openRunSecrets({ db: deps.db, secretsKey }, run.tenantId, names) : undefined,
+      };
       made++;
 
       if (PURE_STEPS.has(step.type)) {

@@ -12,6 +12,7 @@ import { workflowsRouter } from './routers/workflows';
 import { billingRouter } from './routers/billing';
 import { runsRouter } from './routers/runs';
 import { usageRouter } from './routers/usage';
+import { secretsRouter } from './routers/secrets';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   ai: aiRouter,
   runs: runsRouter,
   usage: usageRouter,
+  secrets: secretsRouter,
 });
 
 export type AppRouter = typeof appRouter;

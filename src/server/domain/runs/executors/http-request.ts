@@ -122,13 +122,63 @@ function parseBody(res: Response): unknown {
  * once (the request itself is wrong); 5xx, 408, 429, timeouts and network errors are retried.
  */
 export async function runHttpRequestStep(config: HttpRequestConfig, env: StepEnv): Promise<StepOutcome> {
-  const url = renderTemplate(config.url, env.ctx).trim();
+  // `{{ secrets.NAME }}` (the workspace's secrets store): opened for this request only, and
+  // masked in everything the run records (input, output, errors).
+  const secrets = await secretsFor(config, env);
+  const ctx = secrets.size ? { ...env.ctx, secrets: Object.fromEntries(secrets) } : env.ctx;
+  const mask = maskerOf(secrets);
+  const url = renderTemplate(config.url, ctx).trim();
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(config.headers ?? {})) headers[k.toLowerCase()] = renderTemplate(v, env.ctx);
+  for (const [k, v] of Object.entries(config.headers ?? {})) headers[k.toLowerCase()] = renderTemplate(v, ctx);
   headers['idempotency-key'] = env.idempotencyKey;
-  const body = config.body !== undefined ? renderTemplate(config.body, env.ctx) : undefined;
+  const body = config.body !== undefined ? renderTemplate(config.body, ctx) : undefined;
   if (body !== undefined && !headers['content-type']) headers['content-type'] = /^\s*[[{]/.test(body) ? 'application/json' : 'text/plain';
-  const input = { method: config.method, url, headers: maskHeaders(headers), body: body?.slice(0, 2000) };
+  const input = mask({ method: config.method, url, headers: maskHeaders(headers), body: body?.slice(0, 2000) });
+  try {
+    return mask(await send(config, url, headers, body, input, env));
+  } catch (error) {
+    if (error instanceof StepFailure) throw new StepFailure(mask(error.message), error.retryable);
+    throw error;
+  }
+}
+
+const SECRET_REF = /\{\{\s*secrets\.([A-Z][A-Z0-9_]{0,63})\s*\}\}/g;
+
+async function secretsFor(config: HttpRequestConfig, env: StepEnv): Promise<Map<string, string>> {
+  const texts = [config.url, config.body ?? '', ...Object.values(config.headers ?? {})];
+  const names = [...new Set(texts.flatMap((t) => [...t.matchAll(SECRET_REF)].map((m) => m[1]!)))];
+  if (names.length === 0) return new Map();
+  const found = env.secrets ? await env.secrets(names) : new Map<string, string>();
+  const missing = names.filter((n) => !found.has(n));
+  if (missing.length) {
+    throw new StepFailure(`Unknown secret ${missing.join(', ')}: add it on the Secrets page, then run again.`, false);
+  }
+  return found;
+}
+
+/** Replaces every secret value (raw or JSON-escaped) with `[secret NAME]` in a value's JSON. */
+function maskerOf(secrets: Map<string, string>): <T>(value: T) => T {
+  if (secrets.size === 0) return (v) => v;
+  const pairs = [...secrets].filter(([, v]) => v.length >= 4);
+  return <T>(value: T): T => {
+    if (value === undefined) return value;
+    let text = JSON.stringify(value);
+    for (const [name, secret] of pairs) {
+      const escaped = JSON.stringify(secret).slice(1, -1);
+      text = text.split(escaped).join(`[secret ${name}]`);
+    }
+    return JSON.parse(text) as T;
+  };
+}
+
+async function send(
+  config: HttpRequestConfig,
+  url: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  input: unknown,
+  env: StepEnv,
+): Promise<StepOutcome> {
   let parsedUrl: URL;
   try {
     parsedUrl = new URL(url);

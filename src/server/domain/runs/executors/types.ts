@@ -10,6 +10,8 @@ export type StepEnv = {
   now: Date;
   http: { policy: AddressPolicy; maxResponseBytes: number };
   mail: MailTransport;
+  /** Opens the run's workspace secrets by name (http_request only); absent: none configured. */
+  secrets?: (names: string[]) => Promise<Map<string, string>>;
 };
 
 export type StepOutcome =

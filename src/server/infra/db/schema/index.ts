@@ -6,3 +6,4 @@ export * from './ops';
 export * from './reporting';
 export * from './ai';
 export * from './usage';
+export * from './secrets';
