@@ -2,7 +2,8 @@ import { AppError } from '~/server/errors';
 import type { Meter } from '~/server/domain/billing/limits';
 import { usagePeriod } from './period';
 
-const NOUN: Record<Meter, string> = { workflow_run: 'workflow runs', api_call: 'API calls', ai_credit: 'AI credits' };
+/** How server-side texts (errors, e-mails) name a meter; the UI has its own, translated. */
+export const METER_NOUN: Readonly<Record<Meter, string>> = { workflow_run: 'workflow runs', api_call: 'API calls', ai_credit: 'AI credits' };
 
 /** Where a workspace at its limit goes to raise it. */
 export const UPGRADE_PATH = '/dashboard/billing';
@@ -17,7 +18,7 @@ export function usageLimitError(meter: Meter, limit: number, used: number, now: 
   const retryAfterSeconds = Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000));
   return new AppError(
     'TOO_MANY_REQUESTS',
-    `Your workspace has used all ${limit} ${NOUN[meter]} of this month. The allowance resets on ${resetsAt.toISOString().slice(0, 10)} (UTC); upgrade your plan in Billing for a higher limit.`,
+    `Your workspace has used all ${limit} ${METER_NOUN[meter]} of this month. The allowance resets on ${resetsAt.toISOString().slice(0, 10)} (UTC); upgrade your plan in Billing for a higher limit.`,
     { retryAfterSeconds, details: { reason: 'usage_limit', meter, limit, used, resetsAt: resetsAt.toISOString(), upgradePath: UPGRADE_PATH } },
   );
 }

@@ -4,6 +4,7 @@ import type { Db } from '~/server/infra/db/client';
 import { usageNotices, users } from '~/server/infra/db/schema';
 import type { Logger } from '~/server/infra/logger';
 import type { MailTransport } from '~/server/infra/mail/transport';
+import { METER_NOUN } from './limit-error';
 import { usagePeriod } from './period';
 
 /**
@@ -33,7 +34,6 @@ export async function raiseNotices(
   return rows.length;
 }
 
-const NOUN: Record<Meter, string> = { workflow_run: 'workflow runs', api_call: 'API calls', ai_credit: 'AI credits' };
 
 /**
  * Sends pending notices to the owners, each at most once: a notice is claimed (pending ->
@@ -70,10 +70,10 @@ export async function sendUsageWarnings(deps: { db: Db; mail: MailTransport; log
     const month = notice.period.slice(0, 7);
     const subject =
       notice.threshold >= 100
-        ? `Levqor: your workspace reached its ${NOUN[notice.meter]} limit for ${month}`
-        : `Levqor: your workspace has used ${notice.threshold}% of its ${NOUN[notice.meter]} for ${month}`;
+        ? `Levqor: your workspace reached its ${METER_NOUN[notice.meter]} limit for ${month}`
+        : `Levqor: your workspace has used ${notice.threshold}% of its ${METER_NOUN[notice.meter]} for ${month}`;
     const text = [
-      `Your workspace has used ${notice.used} of ${notice.limit} ${NOUN[notice.meter]} this month (${month}, UTC).`,
+      `Your workspace has used ${notice.used} of ${notice.limit} ${METER_NOUN[notice.meter]} this month (${month}, UTC).`,
       notice.threshold >= 100
         ? 'New requests of this kind are refused until the allowance resets on the 1st; what already started finishes.'
         : 'When the limit is reached, new requests of this kind are refused until the allowance resets on the 1st.',
