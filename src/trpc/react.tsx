@@ -25,10 +25,8 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
   const [trpcClient] = useState(() =>
     api.createClient({
       links: [
-        loggerLink({
-          enabled: (op) =>
-            process.env.NODE_ENV === 'development' || (op.direction === 'down' && op.result instanceof Error),
-        }),
+        // Development only: a production console stays quiet (errors reach the UI and telemetry).
+        loggerLink({ enabled: () => process.env.NODE_ENV === 'development' }),
         httpBatchLink({
           transformer: superjson,
           url: '/api/trpc',

@@ -6,6 +6,24 @@ const deps = setupTestDeps();
 
 /** What every response carries, and how the API answers bad or cross-site requests. */
 describe('HTTP surface (F5, security headers, CSRF)', () => {
+  it('serves the favicon and app icons, and pages link them (issue 16)', async () => {
+    const ico = await fetch(`${BASE}/favicon.ico`);
+    expect(ico.status).toBe(200);
+    expect([...new Uint8Array(await ico.arrayBuffer()).slice(0, 4)]).toEqual([0, 0, 1, 0]);
+    for (const [file, type] of [
+      ['/icon.svg', 'image/svg+xml'],
+      ['/apple-touch-icon.png', 'image/png'],
+      ['/icon-192.png', 'image/png'],
+    ] as const) {
+      const res = await fetch(`${BASE}${file}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain(type);
+    }
+    const html = await (await fetch(`${BASE}/`)).text();
+    expect(html).toMatch(/<link rel="icon" href="\/favicon.ico/);
+    expect(html).toMatch(/<link rel="apple-touch-icon" href="\/apple-touch-icon.png"/);
+  });
+
   it('pulse answers without touching dependencies and echoes the request id', async () => {
     const res = await fetch(`${BASE}/api/system/pulse`, { headers: { 'x-request-id': 'test-request-0001' } });
     expect(res.status).toBe(200);

@@ -33,6 +33,8 @@ describe('usage limits in the dashboard', () => {
 
     const context = await newContext(browser(), { width: 375, height: 800 });
     const page = await context.newPage();
+    const consoleLines: string[] = [];
+    page.on('console', (m) => consoleLines.push(m.text()));
     await signIn(page, user.email, 'usage-ui-password');
     await page.waitForURL('**/dashboard');
     const panel = page.getByTestId('usage-panel');
@@ -50,6 +52,8 @@ describe('usage limits in the dashboard', () => {
     await page.goto(`/dashboard/workflows/${wf.id}`);
     await page.getByTestId('run-now').click();
     await expect(page.getByText(/used all 200 workflow runs of this month/).first().textContent()).resolves.toMatch(/upgrade your plan/);
+    // The refused mutation is shown to the user, not logged by tRPC's logger link (development only).
+    expect(consoleLines.filter((l) => /<< (mutation|query)|>> (mutation|query)/.test(l))).toEqual([]);
     await context.close();
 
     const admin = await makeUser(deps.db, { role: 'admin', password: 'usage-admin-password' });
