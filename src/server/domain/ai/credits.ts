@@ -6,9 +6,10 @@ import { admit, type Admission, releaseQuietly } from '~/server/domain/usage/adm
 import { upsertCounterSql } from '~/server/domain/usage/ledger';
 import { noticeAdmission } from '~/server/domain/usage/meter';
 import { usagePeriod } from '~/server/domain/usage/period';
+import { usageLimit } from '~/server/domain/billing/limits';
 import { AppError, isAppError } from '~/server/errors';
 import type { Plan } from '~/server/domain/billing/pricing';
-import { AI_MONTHLY_CREDITS, type AiCapability, type AiProviderName } from './config';
+import { type AiCapability, type AiProviderName } from './config';
 
 /**
  * AI credits (SPEC A4, P3): an allowance per workspace per calendar month (UTC) by plan. Credits
@@ -22,15 +23,12 @@ type Deps = { db: Db; now?: () => Date };
 export type TenantPlan = { plan: Plan; status: 'trialing' | 'active' | 'past_due' | 'canceled' | 'suspended'; trialEndsAt: Date | null };
 export type Usage = { used: number; allowance: number; month: string };
 
-export function monthWindow(now: Date): { start: Date; end: Date; month: string } {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
-  return { start, end, month: start.toISOString().slice(0, 7) };
-}
+/** The UTC month a use counts in: the usage meters' period (SPEC P3). */
+export const monthWindow = usagePeriod;
 
-/** Trialing workspaces get the Starter allowance, whatever plan they picked. */
+/** The `ai_credit` limit of the workspace's plan (trialing workspaces: the trial row). */
 export function allowanceFor(tenant: Pick<TenantPlan, 'plan' | 'status'>): number {
-  return tenant.status === 'trialing' ? AI_MONTHLY_CREDITS.starter : AI_MONTHLY_CREDITS[tenant.plan];
+  return usageLimit(tenant, 'ai_credit');
 }
 
 export async function loadTenantPlan(deps: Deps, tenantId: string): Promise<TenantPlan> {

@@ -19,17 +19,9 @@ export async function tenantPlanOf(db: Db, tenantId: string): Promise<TenantPlan
   if (hit && hit.until > Date.now()) return hit.value;
   const [row] = await db.select({ plan: tenants.plan, status: tenants.status }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
   if (!row) throw new AppError('NOT_FOUND', 'Workspace not found');
-  rememberTenantPlan(tenantId, row);
+  if (cache.size >= 5000) cache.delete(cache.keys().next().value!);
+  cache.set(tenantId, { value: row, until: Date.now() + TTL_MS });
   return row;
 }
 
-/** Callers that read the plan anyway (the webhook path joins it) keep it here too. */
-export function rememberTenantPlan(tenantId: string, value: TenantPlanRow): void {
-  if (cache.size >= 5000) cache.delete(cache.keys().next().value!);
-  cache.set(tenantId, { value, until: Date.now() + TTL_MS });
-}
-
-/** Forget a workspace's cached plan (billing changed it in this process). */
-export const forgetTenantPlan = (tenantId: string) => void cache.delete(tenantId);
-
-export const limitOf = (tenant: TenantPlanRow, meter: Meter) => usageLimit(tenant as { plan: Plan; status: string }, meter);
+export const limitOf = (tenant: TenantPlanRow, meter: Meter) => usageLimit(tenant, meter);

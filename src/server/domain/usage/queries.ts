@@ -1,7 +1,6 @@
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { LIMIT_PLANS, METERS, USAGE_LIMITS, limitPlanOf, type Meter } from '~/server/domain/billing/limits';
-import type { Plan } from '~/server/domain/billing/pricing';
 import { ownedBy } from '~/server/domain/accounts/tenancy';
 import type { Db } from '~/server/infra/db/client';
 import { tenants, usageCounters, usageEvents, usageNotices, workflowRuns } from '~/server/infra/db/schema';
@@ -28,7 +27,7 @@ export async function usageSummary(deps: Deps, caller: Caller): Promise<UsageSum
   const now = deps.now?.() ?? new Date();
   const { period, month, end } = usagePeriod(now);
   const tenant = await tenantPlanOf(deps.db, caller.tenantId);
-  const plan = limitPlanOf(tenant as { plan: Plan; status: string });
+  const plan = limitPlanOf(tenant);
   const [counters, notices] = await Promise.all([
     deps.db
       .select({ meter: usageCounters.meter, used: usageCounters.used })

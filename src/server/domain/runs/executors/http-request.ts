@@ -148,7 +148,13 @@ async function secretsFor(config: HttpRequestConfig, env: StepEnv): Promise<Map<
   const texts = [config.url, config.body ?? '', ...Object.values(config.headers ?? {})];
   const names = [...new Set(texts.flatMap((t) => [...t.matchAll(SECRET_REF)].map((m) => m[1]!)))];
   if (names.length === 0) return new Map();
-  const found = env.secrets ? await env.secrets(names) : new Map<string, string>();
+  let found = new Map<string, string>();
+  try {
+    if (env.secrets) found = await env.secrets(names);
+  } catch {
+    // Sealed under another key (SECRETS_KEY changed) or tampered with: saving it again fixes it.
+    throw new StepFailure(`The secrets ${names.join(', ')} cannot be opened with the current key: save them again on the Secrets page.`, false);
+  }
   const missing = names.filter((n) => !found.has(n));
   if (missing.length) {
     throw new StepFailure(`Unknown secret ${missing.join(', ')}: add it on the Secrets page, then run again.`, false);
@@ -156,19 +162,23 @@ async function secretsFor(config: HttpRequestConfig, env: StepEnv): Promise<Map<
   return found;
 }
 
-/** Replaces every secret value (raw or JSON-escaped) with `[secret NAME]` in a value's JSON. */
+/**
+ * Replaces every secret value with `[secret NAME]` inside the strings of a value (never in its
+ * numbers or keys, so the result keeps its shape), also where a URL encoded it.
+ */
 function maskerOf(secrets: Map<string, string>): <T>(value: T) => T {
-  if (secrets.size === 0) return (v) => v;
-  const pairs = [...secrets].filter(([, v]) => v.length >= 4);
-  return <T>(value: T): T => {
-    if (value === undefined) return value;
-    let text = JSON.stringify(value);
-    for (const [name, secret] of pairs) {
-      const escaped = JSON.stringify(secret).slice(1, -1);
-      text = text.split(escaped).join(`[secret ${name}]`);
-    }
-    return JSON.parse(text) as T;
+  const forms = [...secrets]
+    .filter(([, v]) => v.length >= 4)
+    .flatMap(([name, v]) => [...new Set([v, encodeURIComponent(v)])].map((form) => [form, `[secret ${name}]`] as const));
+  if (forms.length === 0) return (v) => v;
+  const maskText = (text: string) => forms.reduce((t, [form, mask]) => t.split(form).join(mask), text);
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return maskText(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    return value;
   };
+  return <T>(value: T): T => walk(value) as T;
 }
 
 async function send(
