@@ -25,11 +25,11 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly retryAfterSeconds?: number;
   /** Facts a caller may act on, sent with the error as they are (e.g. a usage limit's figures). */
-  readonly details?: Readonly<Record<string, string | number | boolean | null>>;
+  readonly details?: Readonly<Record<string, unknown>>;
   constructor(
     code: AppErrorCode,
     message: string,
-    options: { retryAfterSeconds?: number; cause?: unknown; details?: Record<string, string | number | boolean | null> } = {},
+    options: { retryAfterSeconds?: number; cause?: unknown; details?: Record<string, unknown> } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';

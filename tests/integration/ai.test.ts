@@ -116,7 +116,7 @@ describe('ai.* procedures (SPEC A1)', () => {
     expect(first.checklist.find((c) => c.id === 'create_workflow')).toMatchObject({ done: false, href: '/dashboard/workflows' });
     expect(first.answer).toContain('3 days');
 
-    const wf = await api.workflows.create({ name: 'Active one', steps: [{ id: 'log', name: 'Log', type: 'log', config: { message: 'hi' } }] });
+    const wf = await api.workflows.create({ name: 'Active one', steps: [{ id: 'start', name: 'Start', type: 'webhook_trigger', config: { method: 'POST' } }, { id: 'log', name: 'Log', type: 'log', config: { message: 'hi' } }] });
     await api.workflows.update({ id: wf.id, status: 'active' });
     await deps.db.insert(referralCodes).values({ code: `ai${crypto.randomUUID().slice(0, 10)}`, userId: u.id, tenantId: u.tenantId });
     await api.ai.workflow({ query: 'every monday at 8 email me' });

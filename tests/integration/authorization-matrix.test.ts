@@ -35,7 +35,7 @@ type Case = {
 const newWorkflow = async (f: Fixtures, owner: TestUser) => {
   const created = await callerFor(deps, owner).workflows.create({
     name: 'Matrix workflow',
-    steps: [{ id: 'log', name: 'Log', type: 'log', config: { message: 'hi' } }],
+    steps: [{ id: 'start', name: 'Start', type: 'webhook_trigger', config: { method: 'POST' } }, { id: 'log', name: 'Log', type: 'log', config: { message: 'hi' } }],
   });
   void f;
   return created.id;
@@ -45,7 +45,7 @@ const newRun = async (f: Fixtures, owner: TestUser, approvalClass: 'A' | 'B' = '
   const created = await callerFor(deps, owner).workflows.create({
     name: 'Matrix workflow',
     approvalClass,
-    steps: [{ id: 'log', name: 'Log', type: 'log', config: { message: 'hi' } }],
+    steps: [{ id: 'start', name: 'Start', type: 'webhook_trigger', config: { method: 'POST' } }, { id: 'log', name: 'Log', type: 'log', config: { message: 'hi' } }],
   });
   return (await callerFor(deps, owner).runs.runNow({ workflowId: created.id })).runId;
 };
@@ -99,11 +99,17 @@ const CASES: Record<string, Case> = {
   'workflows.list': { input: () => ({ limit: 10, offset: 0 }) },
   'workflows.get': { input: async (f, o) => ({ id: await newWorkflow(f, o) }), tenantOwned: true },
   'workflows.create': {
-    input: () => ({ name: 'Created in matrix', steps: [{ id: 'log', name: 'Log', type: 'log', config: { message: 'x' } }] }),
+    input: () => ({ name: 'Created in matrix', steps: [{ id: 'start', name: 'Start', type: 'webhook_trigger', config: { method: 'POST' } }, { id: 'log', name: 'Log', type: 'log', config: { message: 'x' } }] }),
   },
   'workflows.update': { input: async (f, o) => ({ id: await newWorkflow(f, o), name: 'Renamed' }), tenantOwned: true },
   'workflows.delete': { input: async (f, o) => ({ id: await newWorkflow(f, o) }), tenantOwned: true },
   'workflows.rotateWebhookSecret': { input: async (f, o) => ({ id: await newWorkflow(f, o) }), tenantOwned: true },
+  // The editor (issue 13): live checks and "try it" touch no stored data; versions are the workflow's.
+  'workflows.validate': { input: () => ({ steps: [{ id: 'log', name: 'Log', type: 'log', config: { message: 'x' } }] }) },
+  'workflows.tryStep': { input: () => ({ step: { id: 't', name: 'T', type: 'transform', config: { mapping: { a: '{{ body.a }}' } } }, sample: { a: 1 } }) },
+  'workflows.versions': { input: async (f, o) => ({ id: await newWorkflow(f, o) }), tenantOwned: true },
+  'workflows.diff': { input: async (f, o) => ({ id: await newWorkflow(f, o), from: 1, to: 1 }), tenantOwned: true },
+  'workflows.restore': { input: async (f, o) => ({ id: await newWorkflow(f, o), version: 1 }), tenantOwned: true },
   // SPEC P2: runs. Deciding on a run is for owners (and admins): a member is refused by the domain.
   'runs.list': { input: () => ({ limit: 5, offset: 0 }) },
   'runs.get': { input: async (f, o) => ({ id: await newRun(f, o) }), tenantOwned: 'run' },

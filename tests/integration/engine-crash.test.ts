@@ -85,6 +85,7 @@ describe('engine crash drill (SPEC P2)', () => {
     const created = await createWorkflow({ db: deps.db }, user, {
       name: 'Crash drill',
       steps: [
+        { id: 'start', name: 'Start', type: 'webhook_trigger', config: { method: 'POST' } },
         { id: 'first', name: 'First', type: 'http_request', config: { method: 'POST', url: `${base}/first` } },
         { id: 'slow', name: 'Slow', type: 'http_request', config: { method: 'POST', url: `${base}/slow`, timeoutMs: 30_000 } },
         { id: 'last', name: 'Last', type: 'http_request', config: { method: 'POST', url: `${base}/last` } },
@@ -127,6 +128,7 @@ describe('engine crash drill (SPEC P2)', () => {
         .where(eq(workflowRunSteps.runId, runId))
         .orderBy(asc(workflowRunSteps.startedAt), asc(workflowRunSteps.stepIndex), asc(workflowRunSteps.attempt));
       expect(attempts).toEqual([
+        { stepId: 'start', attempt: 1, status: 'succeeded' },
         { stepId: 'first', attempt: 1, status: 'succeeded' },
         { stepId: 'slow', attempt: 1, status: 'failed' },
         { stepId: 'slow', attempt: 2, status: 'succeeded' },

@@ -15,9 +15,9 @@ import { runWorkflowNow, startRun } from '~/server/domain/runs/start';
 import { retryDelayMs } from '~/server/domain/runs/step-failure';
 import { addressPolicy, guardedLookup } from '~/server/domain/runs/ssrf';
 import { newWebhookSecret } from '~/server/domain/runs/webhooks';
-import type { WorkflowStepInput } from '~/server/domain/workflows/steps';
+import { workflowStepListSchema, type WorkflowStepInput } from '~/server/domain/workflows/steps';
 import { createWorkflow, updateWorkflow } from '~/server/domain/workflows/workflows';
-import { runOutbox, users, workflowRuns, workflowRunSteps, workflows } from '~/server/infra/db/schema';
+import { runOutbox, users, workflowRuns, workflowRunSteps, workflows, workflowVersions } from '~/server/infra/db/schema';
 import { logger } from '~/server/infra/logger';
 import { createMailTransport } from '~/server/infra/mail/transport';
 import { createQueue } from '~/server/infra/queue/queues';
@@ -110,8 +110,23 @@ async function owner(): Promise<CurrentUser> {
   return (await loadCurrentUser(deps, (await makeUser(deps.db)).id))!;
 }
 
+/**
+ * A workflow as stored. Saves now demand a trigger first (issue 13), but versions saved before
+ * that rule have none and the engine still runs them as they are: trigger-less lists are
+ * written the way those older saves stored them.
+ */
 async function workflowOf(user: CurrentUser, steps: WorkflowStepInput[], extra: { approvalClass?: 'A' | 'B' | 'C' } = {}) {
-  const created = await createWorkflow({ db: deps.db, newWebhookSecret }, user, { name: 'Engine test', steps, ...extra });
+  const legacy = steps[0]?.type !== 'webhook_trigger' && steps[0]?.type !== 'schedule_trigger';
+  const created = await createWorkflow({ db: deps.db, newWebhookSecret }, user, {
+    name: 'Engine test',
+    steps: legacy ? [{ id: 'legacy-start', name: 'Start', type: 'webhook_trigger', config: { method: 'POST' } }, ...steps] : steps,
+    ...extra,
+  });
+  if (legacy) {
+    const stored = workflowStepListSchema.parse(steps);
+    await deps.db.update(workflows).set({ steps: stored }).where(eq(workflows.id, created.id));
+    await deps.db.update(workflowVersions).set({ steps: stored }).where(eq(workflowVersions.workflowId, created.id));
+  }
   const [row] = await deps.db.select().from(workflows).where(eq(workflows.id, created.id));
   return { ...row!, webhookSecret: created.webhookSecret };
 }
@@ -139,7 +154,7 @@ describe('a run of each step type', () => {
     const e = engine({ now: c.now });
     const { runId } = await startRun(e, { workflow: wf, trigger: 'webhook', payload: { body: { amount: 42, name: 'Ada' } }, startedBy: null });
     // A later edit makes version 2; the run keeps executing version 1.
-    await updateWorkflow({ db: deps.db }, user, { id: wf.id, steps: [{ id: 'only', name: 'Only', type: 'log', config: { message: 'v2' } }] });
+    await updateWorkflow({ db: deps.db }, user, { id: wf.id, steps: [{ id: 'hook', name: 'Webhook', type: 'webhook_trigger', config: { method: 'POST' } }, { id: 'only', name: 'Only', type: 'log', config: { message: 'v2' } }] });
 
     expect(await processRun(e, { runId })).toBe('waiting');
     expect(await runOf(runId)).toMatchObject({ status: 'waiting', version: 1, waitUntil: new Date(c.now().getTime() + 120_000) });
@@ -247,7 +262,7 @@ describe('retries (SPEC P2, seed 001)', () => {
     expect(await processRun(e, { runId: second.runId })).toBe('failed');
     expect((await attemptsOf(second.runId)).map((s) => s.status)).toEqual(['superseded', 'failed']);
     // From the start, on the latest version: a new run.
-    await updateWorkflow({ db: deps.db }, user, { id: bad.id, steps: [{ id: 'fine', name: 'Fine', type: 'log', config: { message: 'fixed' } }] });
+    await updateWorkflow({ db: deps.db }, user, { id: bad.id, steps: [{ id: 'start', name: 'Start', type: 'webhook_trigger', config: { method: 'POST' } }, { id: 'fine', name: 'Fine', type: 'log', config: { message: 'fixed' } }] });
     const fresh = await rerun(e, user, { runId: second.runId, from: 'start' });
     expect(fresh.runId).not.toBe(second.runId);
     expect(await processRun(e, { runId: fresh.runId })).toBe('succeeded');

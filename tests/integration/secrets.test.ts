@@ -61,6 +61,7 @@ async function runCalling(user: CurrentUser, tag: string) {
   const created = await createWorkflow({ db: deps.db }, user, {
     name: 'Calls an API',
     steps: [
+      { id: 'start', name: 'Start', type: 'webhook_trigger', config: { method: 'POST' } },
       {
         id: 'call',
         name: 'Call',

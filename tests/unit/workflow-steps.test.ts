@@ -67,6 +67,7 @@ describe('workflow step schema (SPEC P1)', () => {
 
   it('accepts references to earlier steps, in any config field', () => {
     const steps = [
+      { id: 'start', name: 'Start', type: 'webhook_trigger', config: { method: 'POST' } },
       { id: 'fetch', name: 'Fetch', type: 'http_request', config: { method: 'GET', url: 'https://api.example.com/x' } },
       { id: 'note', name: 'Note', type: 'log', config: { message: 'status {{ steps.fetch.status }}' } },
       { id: 'call', name: 'Call', type: 'http_request', config: { method: 'POST', url: 'https://api.example.com/y', headers: { 'x-from': '{{ steps.note.message }}' } } },

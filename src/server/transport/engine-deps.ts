@@ -29,6 +29,9 @@ export function runQueueFor(redis: Redis): Queue {
 
 let secretsKey: SecretsKey | undefined;
 
+/** The SSRF policy with the operator allow-list (WORKFLOW_HTTP_ALLOWLIST). */
+export const httpPolicy = () => (policy ??= addressPolicy(env.WORKFLOW_HTTP_ALLOWLIST));
+
 export function engineDeps(base: { db: Db; redis: Redis; log: Logger; now?: () => Date; mail?: MailTransport; queue?: Queue }): EngineDeps {
   return {
     db: base.db,
@@ -37,7 +40,7 @@ export function engineDeps(base: { db: Db; redis: Redis; log: Logger; now?: () =
     log: base.log,
     now: base.now,
     mail: base.mail ?? getMailTransport(),
-    http: { policy: (policy ??= addressPolicy(env.WORKFLOW_HTTP_ALLOWLIST)), maxResponseBytes: MAX_RESPONSE_BYTES },
+    http: { policy: httpPolicy(), maxResponseBytes: MAX_RESPONSE_BYTES },
     concurrencyPerTenant: env.RUN_CONCURRENCY_PER_TENANT,
     outboxChannel: outboxChannelFor(env.REDIS_PREFIX),
     secretsKey: (secretsKey ??= secretsKeyFrom(env)),
@@ -52,6 +55,7 @@ export function workflowDeps(base: { db: Db; redis: Redis; log: Logger; now?: ()
     log: base.log,
     schedules: { queue: runQueueFor(base.redis), sync: syncWorkflowSchedule },
     newWebhookSecret,
+    policy: httpPolicy(),
   };
 }
 

@@ -21,11 +21,15 @@ export const MAX_STEPS = 50;
 export const MAX_DELAY_SECONDS = 30 * 24 * 60 * 60;
 const UNIT_SECONDS = { seconds: 1, minutes: 60, hours: 3600, days: 86400 } as const;
 
+/**
+ * Every custom rule names its message with `params.key` (WorkflowEditor.validation.<key> in
+ * messages/): validation.ts turns issues into plain words in the caller's language, on the field.
+ */
+const rule = (key: string, message: string, extra: Record<string, string | number> = {}) => ({ message, params: { key, ...extra } });
+
 /** Values may reference earlier data with {{ path }} placeholders. */
 const templated = (max: number) => z.string().trim().min(1).max(max);
-const stepId = z
-  .string()
-  .regex(/^[a-z][a-z0-9_-]{0,39}$/, 'Step ids are lowercase letters, digits, "-" or "_" (max 40)');
+const stepId = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, rule('idFormat', 'Step ids are lowercase letters, digits, "-" or "_" (max 40)'));
 
 const CRON_FIELD = /^(\*|\d{1,2}(-\d{1,2})?)(\/\d{1,2})?(,(\*|\d{1,2}(-\d{1,2})?)(\/\d{1,2})?)*$/;
 export const cronSchema = z
@@ -34,20 +38,22 @@ export const cronSchema = z
   .refine((v) => {
     const parts = v.split(/\s+/);
     return parts.length === 5 && parts.every((p) => CRON_FIELD.test(p));
-  }, 'A schedule must be a five-field cron expression, e.g. "0 8 * * 1"');
+  }, rule('cronParts', 'A schedule must be a five-field cron expression, e.g. "0 8 * * 1"'));
 
+/** Fills placeholders with a neutral word so the rest of the URL can be parsed. */
+export const urlWithoutPlaceholders = (v: string) => v.replace(/\{\{[^}]*\}\}/g, 'x');
 const httpUrl = z
   .string()
   .trim()
   .max(2000)
   .refine((v) => {
     try {
-      const u = new URL(v.replace(/\{\{[^}]*\}\}/g, 'x'));
+      const u = new URL(urlWithoutPlaceholders(v));
       return u.protocol === 'https:' || u.protocol === 'http:';
     } catch {
       return false;
     }
-  }, 'Must be an http(s) URL');
+  }, rule('url', 'Must be an http(s) URL'));
 
 const base = {
   id: stepId,
@@ -83,7 +89,7 @@ export const delayStep = z.strictObject({
       amount: z.number().int().positive(),
       unit: z.enum(['seconds', 'minutes', 'hours', 'days']),
     })
-    .refine((c) => c.amount * UNIT_SECONDS[c.unit] <= MAX_DELAY_SECONDS, 'A delay can be at most 30 days'),
+    .refine((c) => c.amount * UNIT_SECONDS[c.unit] <= MAX_DELAY_SECONDS, { ...rule('delayMax', 'A delay can be at most 30 days'), path: ['amount'] }),
 });
 export const conditionStep = z.strictObject({
   ...base,
@@ -101,8 +107,8 @@ export const transformStep = z.strictObject({
   type: z.literal('transform'),
   config: z.strictObject({
     mapping: z
-      .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]{0,99}$/, 'Invalid output field name'), templated(500))
-      .refine((m) => Object.keys(m).length > 0 && Object.keys(m).length <= 50, 'A transform maps 1 to 50 fields'),
+      .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]{0,99}$/, rule('mappingKey', 'Invalid output field name')), templated(500))
+      .refine((m) => Object.keys(m).length > 0 && Object.keys(m).length <= 50, rule('mappingCount', 'A transform maps 1 to 50 fields')),
   }),
 });
 export const emailStep = z.strictObject({
@@ -111,7 +117,7 @@ export const emailStep = z.strictObject({
   config: z.strictObject({
     to: templated(320).refine(
       (v) => /^\{\{[^}]+\}\}$/.test(v) || z.email().safeParse(v).success,
-      'Recipient must be an e-mail address or a {{ placeholder }}',
+      rule('recipient', 'Recipient must be an e-mail address or a {{ placeholder }}'),
     ),
     subject: templated(200),
     body: templated(20_000),
@@ -148,55 +154,99 @@ function stringsIn(value: unknown, depth = 0): string[] {
   return Object.values(value as Record<string, unknown>).flatMap((v) => stringsIn(v, depth + 1));
 }
 
-/** The whole list: shape of each step plus the rules that span steps (guardrails). */
+/** Whether a time zone name is one this runtime knows (IANA names like Europe/Berlin). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The first part of a five-part schedule whose values are out of range, or null if all are fine. */
+const CRON_RANGES: readonly [number, number][] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 7]];
+export function cronPartOutOfRange(cron: string): { part: string; position: number } | null {
+  const parts = cron.trim().split(/\s+/);
+  for (const [position, part] of parts.entries()) {
+    const [min, max] = CRON_RANGES[position] ?? [0, 59];
+    for (const piece of part.split(',')) {
+      const [range, stepText] = piece.split('/');
+      const bounds = range === '*' ? [] : range!.split('-').map(Number);
+      const step = stepText === undefined ? 1 : Number(stepText);
+      if (bounds.some((n) => n < min || n > max) || (bounds.length === 2 && bounds[0]! > bounds[1]!) || step < 1) {
+        return { part, position };
+      }
+    }
+  }
+  return null;
+}
+
+/** Steps as stored and read back: each step's own shape, without the rules between steps. */
+export const workflowStepListSchema = z.array(workflowStepSchema);
+
+/**
+ * The whole list as saved: each step's shape plus the rules that span steps (SPEC P1): exactly
+ * one trigger and it comes first; ids unique; `{{ steps.<id> }}` reads only earlier steps; a
+ * condition's "otherwise" jumps forward to a step that exists; schedules within range and in a
+ * known time zone. Address guardrails need the operator's allow-list: validation.ts adds them.
+ */
 export const workflowStepsSchema = z
   .array(workflowStepSchema)
-  .min(1, 'A workflow needs at least one step')
-  .max(MAX_STEPS, `A workflow can have at most ${MAX_STEPS} steps`)
+  .min(1, rule('noSteps', 'A workflow needs at least one step'))
+  .max(MAX_STEPS, rule('tooManySteps', `A workflow can have at most ${MAX_STEPS} steps`, { max: MAX_STEPS }))
   .superRefine((steps, ctx) => {
     const ids = new Map<string, number>();
     steps.forEach((step, i) => {
       if (ids.has(step.id)) {
-        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `Duplicate step id "${step.id}"` });
+        ctx.addIssue({ code: 'custom', path: [i, 'id'], ...rule('duplicateId', `Duplicate step id "${step.id}"`, { id: step.id }) });
       }
       ids.set(step.id, i);
       if (TRIGGER_TYPES.includes(step.type) && i !== 0) {
-        ctx.addIssue({ code: 'custom', path: [i, 'type'], message: 'A trigger can only be the first step' });
+        ctx.addIssue({ code: 'custom', path: [i, 'type'], ...rule('oneTrigger', 'A trigger can only be the first step') });
       }
     });
+    if (steps[0] && !TRIGGER_TYPES.includes(steps[0].type)) {
+      ctx.addIssue({ code: 'custom', path: [0, 'type'], ...rule('triggerFirst', 'The first step must be a trigger (a webhook or a schedule)') });
+    }
     steps.forEach((step, i) => {
+      if (step.type === 'schedule_trigger') {
+        const bad = cronPartOutOfRange(step.config.cron);
+        if (bad) {
+          ctx.addIssue({ code: 'custom', path: [i, 'config', 'cron'], ...rule('cronRange', `The schedule part "${bad.part}" is out of range`, { part: bad.part }) });
+        }
+        if (!isKnownTimeZone(step.config.timezone)) {
+          ctx.addIssue({ code: 'custom', path: [i, 'config', 'timezone'], ...rule('timezone', 'Unknown time zone', { zone: step.config.timezone }) });
+        }
+      }
       if (step.type === 'condition' && step.config.elseStepId !== undefined) {
         const target = ids.get(step.config.elseStepId);
         if (target === undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [i, 'config', 'elseStepId'],
-            message: `Unknown step "${step.config.elseStepId}"`,
-          });
+          ctx.addIssue({ code: 'custom', path: [i, 'config', 'elseStepId'], ...rule('elseUnknown', `Unknown step "${step.config.elseStepId}"`, { id: step.config.elseStepId }) });
         } else if (target <= i) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [i, 'config', 'elseStepId'],
-            message: 'A condition can only jump forward (no loops)',
-          });
+          ctx.addIssue({ code: 'custom', path: [i, 'config', 'elseStepId'], ...rule('elseBackward', 'A condition can only jump forward (no loops)') });
         }
       }
       // {{ steps.<id>.… }} may only read a step that runs earlier (no unknown or later step).
-      for (const text of stringsIn(step.config)) {
-        for (const m of text.matchAll(STEP_REFERENCE)) {
-          const ref = m[1]!;
-          const at = ids.get(ref);
-          if (at === undefined || at >= i) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [i, 'config'],
-              message: at === undefined ? `Step ${i + 1} reads "steps.${ref}", but there is no step "${ref}"` : `Step ${i + 1} reads "steps.${ref}", which runs later`,
-            });
+      for (const [field, value] of Object.entries(step.config)) {
+        for (const text of stringsIn(value)) {
+          for (const m of text.matchAll(STEP_REFERENCE)) {
+            const ref = m[1]!;
+            const at = ids.get(ref);
+            if (at === undefined || at >= i) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [i, 'config', field],
+                ...(at === undefined
+                  ? rule('refUnknown', `Step ${i + 1} reads "steps.${ref}", but there is no step "${ref}"`, { ref })
+                  : rule('refLater', `Step ${i + 1} reads "steps.${ref}", which runs later`, { ref })),
+              });
+            }
           }
         }
       }
       if (step.type === 'condition' && step.config.operator !== 'exists' && step.config.value === undefined) {
-        ctx.addIssue({ code: 'custom', path: [i, 'config', 'value'], message: 'This operator needs a value' });
+        ctx.addIssue({ code: 'custom', path: [i, 'config', 'value'], ...rule('valueNeeded', 'This operator needs a value') });
       }
     });
   });

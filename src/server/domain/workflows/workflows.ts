@@ -7,7 +7,10 @@ import type { Db } from '~/server/infra/db/client';
 import { workflows, workflowVersions, type StoredStep } from '~/server/infra/db/schema';
 import type { Logger } from '~/server/infra/logger';
 import { AppError } from '~/server/errors';
-import { workflowStepsSchema, type WorkflowStep } from './steps';
+import type { AddressPolicy } from '~/server/domain/runs/ssrf';
+import { draftStepsSchema } from './preview';
+import { workflowStepListSchema, type WorkflowStep } from './steps';
+import { assertValidSteps } from './validation';
 
 /**
  * Workflows (SPEC P1). Every query is scoped by the caller's tenant: another tenant's id
@@ -24,6 +27,8 @@ type Deps = {
   schedules?: { queue: Queue; sync: (deps: { queue: Queue }, w: { id: string; status: string; steps: unknown } | { id: string; deleted: true }) => Promise<unknown> };
   /** Issues a webhook secret: `{ secret, hash, hint }` (runs/webhooks.ts). */
   newWebhookSecret?: () => { secret: string; hash: string; hint: string };
+  /** The operator's address allow-list: saves refuse private and internal literal hosts it does not name. */
+  policy?: AddressPolicy;
 };
 
 export const APPROVAL_CLASSES = ['A', 'B', 'C'] as const;
@@ -34,7 +39,8 @@ export const workflowIdSchema = z.strictObject({ id: z.uuid('Unknown workflow') 
 export const createWorkflowInputSchema = z.strictObject({
   name: z.string().trim().min(1, 'Give the workflow a name').max(120),
   description: z.string().trim().max(2000).default(''),
-  steps: workflowStepsSchema,
+  /** Checked by the domain (validation.ts), so every problem comes back explained on its field. */
+  steps: draftStepsSchema,
   templateId: z.string().max(80).optional(),
   approvalClass: z.enum(APPROVAL_CLASSES).default('A'),
 });
@@ -42,7 +48,7 @@ export const updateWorkflowInputSchema = z.strictObject({
   id: z.uuid('Unknown workflow'),
   name: z.string().trim().min(1, 'Give the workflow a name').max(120).optional(),
   description: z.string().trim().max(2000).optional(),
-  steps: workflowStepsSchema.optional(),
+  steps: draftStepsSchema.optional(),
   status: z.enum(['draft', 'active', 'paused']).optional(),
   approvalClass: z.enum(APPROVAL_CLASSES).optional(),
 });
@@ -64,7 +70,7 @@ export const workflowSummarySchema = z.object({
   updatedAt: z.date(),
 });
 export const workflowDetailSchema = workflowSummarySchema.extend({
-  steps: workflowStepsSchema,
+  steps: workflowStepListSchema,
   currentVersion: z.number().int(),
   approvalClass: z.enum(APPROVAL_CLASSES),
   webhook: z.object({ hasSecret: z.boolean(), hint: z.string().nullable() }),
@@ -126,7 +132,8 @@ export async function getWorkflow(deps: Deps, user: CurrentUser, input: { id: st
 }
 
 export async function createWorkflow(deps: Deps, user: CurrentUser, input: z.input<typeof createWorkflowInputSchema>) {
-  const parsed = createWorkflowInputSchema.parse(input);
+  const { steps: draft, ...rest } = createWorkflowInputSchema.parse(input);
+  const parsed = { ...rest, steps: assertValidSteps(draft, { policy: deps.policy, locale: user.locale }) };
   const [existing] = await deps.db.select({ n: count() }).from(workflows).where(ownedBy(workflows, user));
   if ((existing?.n ?? 0) >= MAX_WORKFLOWS_PER_TENANT) {
     throw new AppError('UNPROCESSABLE', `A workspace can hold at most ${MAX_WORKFLOWS_PER_TENANT} workflows`);
@@ -166,7 +173,8 @@ export async function createWorkflow(deps: Deps, user: CurrentUser, input: z.inp
 }
 
 export async function updateWorkflow(deps: Deps, user: CurrentUser, input: z.input<typeof updateWorkflowInputSchema>) {
-  const { id, ...changes } = updateWorkflowInputSchema.parse(input);
+  const { id, steps: draft, ...fields } = updateWorkflowInputSchema.parse(input);
+  const changes = { ...fields, ...(draft ? { steps: assertValidSteps(draft, { policy: deps.policy, locale: user.locale }) } : {}) };
   const now = deps.now?.() ?? new Date();
   const row = await deps.db.transaction(async (tx) => {
     const [current] = await tx

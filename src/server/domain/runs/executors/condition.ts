@@ -39,7 +39,7 @@ export function evaluateCondition(actual: unknown, operator: Operator, expected:
  * `condition`: true goes on; false jumps to `elseStepId`, or stops the run (successfully). The
  * output's `next` ('next', a step id or 'stop') is what the engine follows, now and on a resume.
  */
-export function runConditionStep(config: ConditionConfig, env: StepEnv): StepOutcome {
+export function runConditionStep(config: ConditionConfig, env: Pick<StepEnv, 'ctx'>): StepOutcome {
   const field = config.field.replace(/^\{\{\s*|\s*\}\}$/g, '');
   const actual = lookupPath(env.ctx, field);
   const result = evaluateCondition(actual, config.operator, config.value);

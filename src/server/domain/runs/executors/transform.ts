@@ -2,7 +2,7 @@ import { resolveValue } from '../template';
 import type { StepEnv, StepOutcome } from './types';
 
 /** `transform`: builds new fields from earlier data (`{ total: "{{ response.body.total }}" }`). */
-export function runTransformStep(config: { mapping: Record<string, string> }, env: StepEnv): StepOutcome {
+export function runTransformStep(config: { mapping: Record<string, string> }, env: Pick<StepEnv, 'ctx'>): StepOutcome {
   const output: Record<string, unknown> = {};
   for (const [key, template] of Object.entries(config.mapping)) {
     const value = resolveValue(template, env.ctx);

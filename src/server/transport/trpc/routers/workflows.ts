@@ -13,7 +13,19 @@ import {
   workflowIdSchema,
   workflowSummarySchema,
 } from '~/server/domain/workflows/workflows';
-import { workflowDeps } from '~/server/transport/engine-deps';
+import { draftIssueSchema } from '~/server/domain/workflows/validation';
+import { tryStep, tryStepInputSchema, validateDraft, validateDraftInputSchema } from '~/server/domain/workflows/preview';
+import {
+  diffInputSchema,
+  diffVersions,
+  listVersions,
+  restoreInputSchema,
+  restoreVersion,
+  stepChangeSchema,
+  versionsInputSchema,
+  versionSummarySchema,
+} from '~/server/domain/workflows/versions';
+import { httpPolicy, workflowDeps } from '~/server/transport/engine-deps';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 
 export const workflowsRouter = createTRPCRouter({
@@ -37,6 +49,39 @@ export const workflowsRouter = createTRPCRouter({
     .input(workflowIdSchema)
     .output(workflowDetailSchema)
     .mutation(({ ctx, input }) => rotateWebhookSecret(workflowDeps(ctx), ctx.user, input)),
+  /** The editor's live check: every problem on its field, schedules in words with their next times. */
+  validate: protectedProcedure
+    .input(validateDraftInputSchema)
+    .output(
+      z.object({
+        issues: z.array(draftIssueSchema),
+        schedules: z.array(z.object({ stepId: z.string(), words: z.string(), timezone: z.string(), next: z.array(z.date()) })),
+      }),
+    )
+    .mutation(({ ctx, input }) => validateDraft({ now: ctx.now, policy: httpPolicy() }, ctx.user, input)),
+  /** "Try it" for a condition or transform against sample input: evaluates, calls and stores nothing. */
+  tryStep: protectedProcedure
+    .input(tryStepInputSchema)
+    .output(
+      z.discriminatedUnion('type', [
+        z.object({ type: z.literal('condition'), result: z.boolean(), next: z.string(), actual: z.unknown() }),
+        z.object({ type: z.literal('transform'), output: z.record(z.string(), z.unknown()) }),
+      ]),
+    )
+    .mutation(({ ctx, input }) => tryStep(ctx.user, input)),
+  versions: protectedProcedure
+    .input(versionsInputSchema)
+    .output(z.object({ items: z.array(versionSummarySchema) }))
+    .query(({ ctx, input }) => listVersions(ctx, ctx.user, input)),
+  diff: protectedProcedure
+    .input(diffInputSchema)
+    .output(z.object({ from: z.number().int(), to: z.number().int(), changes: z.array(stepChangeSchema) }))
+    .query(({ ctx, input }) => diffVersions(ctx, ctx.user, input)),
+  /** Saves an old version as the newest one (nothing is rewritten or deleted). */
+  restore: protectedProcedure
+    .input(restoreInputSchema)
+    .output(workflowDetailSchema)
+    .mutation(({ ctx, input }) => restoreVersion(workflowDeps(ctx), ctx.user, input)),
   delete: protectedProcedure
     .input(workflowIdSchema)
     .output(z.object({ id: z.string() }))
