@@ -30,9 +30,10 @@ describe('AI helpers on the dashboard', () => {
     await builder.getByRole('button', { name: t('AI.builder.save') }).click();
     await page.getByText(t('AI.builder.saved')).first().waitFor();
 
-    await builder.getByRole('link', { name: t('AI.builder.openWorkflows') }).click();
-    await page.waitForURL('**/dashboard/workflows');
-    await page.getByRole('link', { name }).waitFor();
+    // The proposal opens in the editor as a draft, with its four steps.
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await expect(page.getByTestId('editor-step').count()).resolves.toBe(4);
+    await expect(page.getByTestId('editor-name').inputValue()).resolves.toBe(name);
     await context.close();
   });
 

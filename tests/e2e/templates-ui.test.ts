@@ -30,8 +30,9 @@ describe('starter templates in the dashboard (SPEC G1)', () => {
 
     await card.getByRole('button', { name: t('TemplateGallery.use') }).click();
     await page.getByText(t('TemplateGallery.created').replace('{name}', t('Templates.billing-failed-payment.name'))).waitFor();
-    await card.getByRole('link', { name: t('TemplateGallery.openWorkflow') }).click();
+    // The new draft opens in the editor.
     await page.getByRole('heading', { name: t('Templates.billing-failed-payment.name'), level: 1 }).waitFor();
+    await page.getByTestId('workflow-editor').waitFor();
 
     await page.goto('/dashboard/workflows');
     await page.getByTestId('workflow-row').first().waitFor();

@@ -23,17 +23,22 @@ describe('workflows in the dashboard', () => {
     await page.getByRole('button', { name: t('Workflows.create') }).click();
     // The server's validation message is shown in the dialog; nothing is created.
     await page.getByRole('dialog').getByRole('alert').waitFor();
-    await expect(page.getByRole('dialog').getByRole('alert').textContent()).resolves.toContain('five-field cron');
+    // In plain words, never a path like steps.0.config.cron.
+    await expect(page.getByRole('dialog').getByRole('alert').textContent()).resolves.toBe(`Step 1: ${t('WorkflowEditor.validation.cronParts')}`);
 
     await page.getByLabel(t('Workflows.schedule')).fill('0 8 * * 1');
     await page.getByRole('button', { name: t('Workflows.create') }).click();
     await page.getByText(t('Workflows.created')).waitFor();
+    // The new workflow opens in the editor.
+    await page.getByRole('heading', { name: 'Monday digest', level: 1 }).waitFor();
+    await page.getByTestId('workflow-editor').waitFor();
+    await page.goto('/dashboard/workflows');
     await page.getByTestId('workflow-row').first().waitFor();
     await expect(page.getByTestId('workflow-row').count()).resolves.toBe(1);
 
     await page.getByRole('link', { name: 'Monday digest' }).click();
     await page.getByRole('heading', { name: 'Monday digest', level: 1 }).waitFor();
-    await expect(page.getByText(t('Workflows.stepTypes.schedule_trigger')).count()).resolves.toBe(1);
+    await page.locator('[data-testid="editor-step"][data-step-id="start"]').getByText(t('Workflows.stepTypes.schedule_trigger'), { exact: true }).waitFor();
 
     await page.getByRole('link', { name: new RegExp(t('Common.back')) }).click();
     await page.getByRole('button', { name: t('Common.delete') }).first().click();

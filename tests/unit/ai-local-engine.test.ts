@@ -83,6 +83,18 @@ describe('help chat: BM25 over the help articles', () => {
 });
 
 describe('workflow builder', () => {
+  it('names a workflow with whole words: never cut inside a word, no "…", no dangling "and"', () => {
+    const long = 'When a new customer signs up through the website form, wait two days and then send them a friendly welcome e-mail';
+    const built = buildWorkflowLocally({ query: long, locale: 'en', userEmail: 'owner@example.com' });
+    expect(built.name).not.toContain('…');
+    expect(built.name.length).toBeLessThanOrEqual(60);
+    expect(long.startsWith(built.name.charAt(0).toLowerCase() + built.name.slice(1)) || long.startsWith(built.name)).toBe(true);
+    // The name ends on a whole word of the request.
+    expect(long.split(/\s+/).map((w) => w.replace(/[,.]$/, ''))).toContain(built.name.split(' ').at(-1));
+    expect(built.name).not.toMatch(/\s(and|then|the|a)$/i);
+    for (const step of built.steps) expect(step.name).not.toContain('…');
+  });
+
   it.each(workflowCases.map((c) => [c.locale ?? 'en', c.query, c] as const))('[%s] “%s”', (locale, query, c) => {
     const built = buildWorkflowLocally({ query, locale, userEmail: 'owner@example.com' });
     expect(workflowStepsSchema.safeParse(built.steps).success).toBe(true);

@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { Button, buttonClasses } from '~/components/ui/button';
 import { Card, CardDescription, CardTitle } from '~/components/ui/card';
 import { useToast } from '~/components/ui/toast';
-import { Link } from '~/i18n/navigation';
+import { Link, useRouter } from '~/i18n/navigation';
 import { api } from '~/trpc/react';
 import { AI_QUERY_MAX, AiPromptForm, AiStatus, ProviderNote, useAiContext, useAiErrorText, useSpendCredits } from './ai-shared';
 
@@ -20,6 +20,7 @@ export function NaturalLanguageWorkflowBuilder() {
   const nameId = useId();
   const toast = useToast();
   const utils = api.useUtils();
+  const router = useRouter();
   const context = useAiContext();
   const spend = useSpendCredits();
   const [query, setQuery] = useState('');
@@ -37,6 +38,8 @@ export function NaturalLanguageWorkflowBuilder() {
       setSavedId(workflow.id);
       toast.show(t('saved'));
       await utils.workflows.list.invalidate();
+      // The proposal is a draft to adjust (e.g. its example URL): it opens in the editor (SPEC P1).
+      router.push(`/dashboard/workflows/${workflow.id}`);
     },
   });
   const error = useAiErrorText(build.error);
@@ -122,7 +125,7 @@ export function NaturalLanguageWorkflowBuilder() {
                   {save.isPending ? t('saving') : t('save')}
                 </Button>
                 {savedId ? (
-                  <Link href="/dashboard/workflows" className={buttonClasses('secondary', 'sm')} data-testid="ai-open-workflows">
+                  <Link href={`/dashboard/workflows/${savedId}`} className={buttonClasses('secondary', 'sm')} data-testid="ai-open-workflows">
                     {t('openWorkflows')}
                   </Link>
                 ) : null}

@@ -5,7 +5,7 @@ import { useDeferredValue, useId, useState } from 'react';
 import { Button } from '~/components/ui/button';
 import { Tabs } from '~/components/ui/tabs';
 import { useToast } from '~/components/ui/toast';
-import { Link } from '~/i18n/navigation';
+import { Link, useRouter } from '~/i18n/navigation';
 import type { Locale } from '~/i18n/locales';
 import { api, type RouterOutputs } from '~/trpc/react';
 
@@ -20,6 +20,7 @@ function TemplateCard({ template }: { template: Template }) {
   const locale = useLocale() as Locale;
   const toast = useToast();
   const utils = api.useUtils();
+  const router = useRouter();
   const headingId = useId();
   const [createdId, setCreatedId] = useState<string | null>(null);
   const use = api.growth.useTemplate.useMutation({
@@ -27,6 +28,8 @@ function TemplateCard({ template }: { template: Template }) {
       setCreatedId(workflow.id);
       toast.show(t('created', { name: workflow.name }));
       await Promise.all([utils.workflows.list.invalidate(), utils.growth.recommended.invalidate()]);
+      // A template is a draft to adjust: it opens in the editor (SPEC P1).
+      router.push(`/dashboard/workflows/${workflow.id}`);
     },
     onError: (e) => toast.show(e.message, 'error'),
   });

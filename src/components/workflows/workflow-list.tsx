@@ -7,7 +7,7 @@ import { Dialog } from '~/components/ui/dialog';
 import { Pager } from '~/components/ui/pager';
 import { Table, Td, Th, THead } from '~/components/ui/table';
 import { useToast } from '~/components/ui/toast';
-import { Link } from '~/i18n/navigation';
+import { Link, useRouter } from '~/i18n/navigation';
 import { api, type RouterOutputs } from '~/trpc/react';
 
 type Summary = RouterOutputs['workflows']['list']['items'][number];
@@ -23,11 +23,14 @@ function CreateWorkflowDialog({ open, onClose }: { open: boolean; onClose: () =>
   const ids = { name: useId(), description: useId(), trigger: useId(), cron: useId() };
   const [trigger, setTrigger] = useState<'webhook_trigger' | 'schedule_trigger'>('webhook_trigger');
   const [error, setError] = useState<string | null>(null);
+  const router = useRouter();
   const create = api.workflows.create.useMutation({
-    onSuccess: async () => {
+    onSuccess: async (w) => {
       toast.show(t('created'));
       await utils.workflows.list.invalidate();
       onClose();
+      // Straight into the editor to add the steps that make it useful.
+      router.push(`/dashboard/workflows/${w.id}`);
     },
     onError: (e) => setError(e.message),
   });

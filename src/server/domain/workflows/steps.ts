@@ -117,7 +117,7 @@ export const emailStep = z.strictObject({
   config: z.strictObject({
     to: templated(320).refine(
       (v) => /^\{\{[^}]+\}\}$/.test(v) || z.email().safeParse(v).success,
-      rule('recipient', 'Recipient must be an e-mail address or a {{ placeholder }}'),
+      rule('recipient', 'Recipient must be an e-mail address or a {{ placeholder }}', { example: '{{ body.email }}' }),
     ),
     subject: templated(200),
     body: templated(20_000),

@@ -395,7 +395,12 @@ const FILLER = new Set(
 type StepWithoutId = WorkflowStepInput extends infer S ? (S extends unknown ? Omit<S, 'id'> : never) : never;
 type Found = { index: number; condition: boolean; step: StepWithoutId & { idBase: string } };
 
-const clip = (s: string, max = 80) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
+/** A step name of at most `max` characters, cut between words (a single long word: at the limit). */
+const clip = (s: string, max = 80) => {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max + 1).replace(/\s+\S*$/, '').replace(/[\s,;:.]+$/, '');
+  return cut.length >= max / 2 ? cut : s.slice(0, max).trimEnd();
+};
 const restore = (s: string, ctx: Ctx) =>
   s.replace(/zzurl(\d+)zz/g, (_, i: string) => ctx.urls[Number(i)] ?? '').replace(/zzmail(\d+)zz/g, (_, i: string) => ctx.emails[Number(i)] ?? '');
 
@@ -661,20 +666,25 @@ function httpFound(index: number, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DE
 const CLAUSE_SPLIT =
   /\s*(?:[,;]|\.(?=\s|$)|\band then\b|\bthen\b|\bafter that\b|\bafterwards\b|\bfinally\b|\bnext\b|\balso\b|\bplus\b|\by luego\b|\bluego\b|\bdespués\b|\bpuis\b|\bensuite\b|\bdann\b|\bdanach\b|\bdepois\b|\bem seguida\b|\bpoi\b|\bquindi\b|\bdaarna\b|\bdan\b|、|。|そして|फिर)\s*/i;
 
+/** Words a name should not end on (it reads cut off): "Email the lead and" → "Email the lead". */
+const DANGLING = /\s+(and|or|then|to|the|a|an|of|for|with|when|if|at|on|in|y|et|und|e|en|o|ou|oder|de|der|die|das|le|la|el|il|het|een)$/i;
+
+/** A whole-word name from the request (at most 60 characters, never cut inside a word, no "…"). */
 function workflowName(query: string, fallback: string): string {
   const firstLine = query.replace(/\s+/g, ' ').trim();
   if (!firstLine) return fallback;
-  const words = firstLine.split(' ');
   let name = '';
-  for (const w of words) {
-    if ((name + ' ' + w).trim().length > 60) {
-      name = `${name.replace(/[,;:.]+$/, '')}…`;
-      break;
-    }
+  for (const w of firstLine.split(' ')) {
+    if ((name + ' ' + w).trim().length > 60) break;
     name = `${name} ${w}`.trim();
   }
-  name = name.replace(/[.!?]+$/, '');
-  return (name.charAt(0).toLocaleUpperCase() + name.slice(1)).slice(0, 120);
+  // A first word longer than the limit: no whole word fits, so the generic name is better.
+  if (!name) return fallback;
+  for (let previous = ''; previous !== name; ) {
+    previous = name;
+    name = name.replace(/[\s,;:.!?\-–—]+$/u, '').replace(DANGLING, '');
+  }
+  return name ? name.charAt(0).toLocaleUpperCase() + name.slice(1) : fallback;
 }
 
 export function buildWorkflowLocally(input: BuilderInput): BuiltWorkflow {

@@ -6,6 +6,7 @@ import { Card, CardTitle } from '~/components/ui/card';
 import { RunList } from '~/components/runs/run-list';
 import { WorkflowRunPanel } from '~/components/workflows/workflow-run-panel';
 import { WorkflowStatusButton } from '~/components/workflows/workflow-status-button';
+import { WorkflowEditor } from '~/components/workflows/editor/workflow-editor';
 import { env } from '~/env';
 import { ServerLink as Link } from '~/components/ui/server-link';
 import type { Locale } from '~/i18n/routing';
@@ -87,22 +88,10 @@ export default async function WorkflowPage({ params }: { params: Promise<{ local
           </p>
         ) : null}
       </Card>
-      <Card>
-        <CardTitle>{t('stepsTitle')}</CardTitle>
-        <ol className="mt-4 space-y-3">
-          {workflow.steps.map((step, i) => (
-            <li key={step.id} className="flex items-start gap-3 rounded-lg border border-border bg-surface-raised p-3">
-              <span className="bg-gradient-accent flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-xs font-bold text-white">
-                {i + 1}
-              </span>
-              <div>
-                <p className="font-medium">{step.name}</p>
-                <p className="text-xs text-fg-muted">{t(`stepTypes.${step.type}`)}</p>
-              </div>
-            </li>
-          ))}
-        </ol>
-      </Card>
+      <WorkflowEditor
+        key={workflow.currentVersion}
+        initial={{ id: workflow.id, name: workflow.name, currentVersion: workflow.currentVersion, steps: workflow.steps }}
+      />
       <Card>
         <CardTitle>{tr('historyTitle')}</CardTitle>
         <div className="mt-3">
