@@ -24,6 +24,10 @@ describe('workflow runs in the dashboard', () => {
     const card = page.getByTestId('template-card').filter({ hasText: name });
     await card.getByRole('button', { name: t('TemplateGallery.use') }).click();
     await page.getByRole('heading', { name, level: 1 }).waitFor();
+    // The webhook secret issued at creation is shown once, on the workflow's page, in a ready curl example.
+    const firstSecret = (await page.getByTestId('hook-secret').textContent())!.trim();
+    expect(firstSecret.length).toBeGreaterThan(20);
+    await expect(page.getByTestId('hook-curl').textContent()).resolves.toContain(`Authorization: Bearer ${firstSecret}`);
 
     // Run now, without input: the e-mail step has no recipient, so the run fails and says why.
     await page.getByTestId('run-now').click();
@@ -47,6 +51,7 @@ describe('workflow runs in the dashboard', () => {
     await page.goBack();
     await page.getByRole('heading', { name, level: 1 }).waitFor();
     await page.getByRole('button', { name: t('Runs.rotateSecret') }).click();
+    await expect.poll(async () => (await page.getByTestId('hook-secret').textContent())!.trim()).not.toBe(firstSecret);
     const secret = (await page.getByTestId('hook-secret').textContent())!.trim();
     const hookUrl = (await page.getByTestId('hook-url').textContent())!.replace(/^POST\s+/, '').trim();
     expect(hookUrl).toMatch(/\/api\/hooks\/[0-9a-f-]{36}$/);
@@ -55,6 +60,9 @@ describe('workflow runs in the dashboard', () => {
     const url = `${BASE}${new URL(hookUrl).pathname}`;
     const body = JSON.stringify({ customer_email: 'grace@example.com', ticket_id: '7' });
     expect((await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } })).status).toBe(401);
+    // Rotation retired the secret issued at creation.
+    expect(secret).not.toBe(firstSecret);
+    expect((await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', authorization: `Bearer ${firstSecret}` } })).status).toBe(401);
     const accepted = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` } });
     expect(accepted.status).toBe(202);
     const { run_id } = (await accepted.json()) as { run_id: string };

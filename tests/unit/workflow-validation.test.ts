@@ -46,6 +46,8 @@ describe('workflow validation explains itself (SPEC P1)', () => {
     ['an unknown setting', [hook, { ...log('a'), config: { message: 'x', shell: 'rm' } }], 2, 'config', 'This step has no setting called shell', 'Dieser Schritt hat keine Einstellung shell'],
     ['a bad field name', [hook, { id: 't', name: 'T', type: 'transform', config: { mapping: { '1x': 'a' } } }], 2, 'mapping', 'Field names use letters', 'Feldnamen bestehen aus Buchstaben'],
     ['an empty transform', [hook, { id: 't', name: 'T', type: 'transform', config: { mapping: {} } }], 2, 'mapping', 'A transform sets between 1 and 50 fields.', 'Eine Umwandlung setzt zwischen 1 und 50 Feldern.'],
+    ['an unclosed placeholder', [hook, log('a', 'Hi {{ body.name')], 2, 'message', 'A placeholder is not closed; write it as {{ body.email }}.', 'Ein Platzhalter ist nicht geschlossen'],
+    ['a condition field that is not a path', [hook, { id: 'c', name: 'C', type: 'condition', config: { field: 'the total', operator: 'exists' } }], 2, 'field', 'Write the field as a path such as body.email.', 'Schreiben Sie das Feld als Pfad, z. B. body.email.'],
     ['a text too long', [hook, { ...log('a'), name: 'x'.repeat(81) }], 2, 'name', 'Name can be at most 80 characters.', 'Name darf höchstens 80 Zeichen lang sein.'],
   ])('%s: on the field, in plain words, in two languages', (_label, steps, step, field, english, german) => {
     const en = first(steps as unknown[]);

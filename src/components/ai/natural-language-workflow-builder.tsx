@@ -6,6 +6,7 @@ import { Button, buttonClasses } from '~/components/ui/button';
 import { Card, CardDescription, CardTitle } from '~/components/ui/card';
 import { useToast } from '~/components/ui/toast';
 import { Link, useRouter } from '~/i18n/navigation';
+import { rememberNewSecret } from '~/lib/new-secret';
 import { api } from '~/trpc/react';
 import { AI_QUERY_MAX, AiPromptForm, AiStatus, ProviderNote, useAiContext, useAiErrorText, useSpendCredits } from './ai-shared';
 
@@ -36,6 +37,7 @@ export function NaturalLanguageWorkflowBuilder() {
   const save = api.workflows.create.useMutation({
     onSuccess: async (workflow) => {
       setSavedId(workflow.id);
+      rememberNewSecret(workflow);
       toast.show(t('saved'));
       await utils.workflows.list.invalidate();
       // The proposal is a draft to adjust (e.g. its example URL): it opens in the editor (SPEC P1).

@@ -6,6 +6,7 @@ import { Button } from '~/components/ui/button';
 import { Tabs } from '~/components/ui/tabs';
 import { useToast } from '~/components/ui/toast';
 import { Link, useRouter } from '~/i18n/navigation';
+import { rememberNewSecret } from '~/lib/new-secret';
 import type { Locale } from '~/i18n/locales';
 import { api, type RouterOutputs } from '~/trpc/react';
 
@@ -26,6 +27,7 @@ function TemplateCard({ template }: { template: Template }) {
   const use = api.growth.useTemplate.useMutation({
     onSuccess: async (workflow) => {
       setCreatedId(workflow.id);
+      rememberNewSecret(workflow);
       toast.show(t('created', { name: workflow.name }));
       await Promise.all([utils.workflows.list.invalidate(), utils.growth.recommended.invalidate()]);
       // A template is a draft to adjust: it opens in the editor (SPEC P1).

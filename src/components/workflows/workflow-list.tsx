@@ -8,6 +8,7 @@ import { Pager } from '~/components/ui/pager';
 import { Table, Td, Th, THead } from '~/components/ui/table';
 import { useToast } from '~/components/ui/toast';
 import { Link, useRouter } from '~/i18n/navigation';
+import { rememberNewSecret } from '~/lib/new-secret';
 import { api, type RouterOutputs } from '~/trpc/react';
 
 type Summary = RouterOutputs['workflows']['list']['items'][number];
@@ -27,6 +28,7 @@ function CreateWorkflowDialog({ open, onClose }: { open: boolean; onClose: () =>
   const create = api.workflows.create.useMutation({
     onSuccess: async (w) => {
       toast.show(t('created'));
+      rememberNewSecret(w);
       await utils.workflows.list.invalidate();
       onClose();
       // Straight into the editor to add the steps that make it useful.

@@ -1,12 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useId, useState, useSyncExternalStore } from 'react';
 import { Button } from '~/components/ui/button';
 import { Card, CardTitle } from '~/components/ui/card';
 import { Dialog } from '~/components/ui/dialog';
 import { useToast } from '~/components/ui/toast';
 import { useRouter } from '~/i18n/navigation';
+import { newSecretSnapshot, subscribeNever } from '~/lib/new-secret';
 import { api } from '~/trpc/react';
 
 /**
@@ -31,8 +32,18 @@ export function WorkflowRunPanel({
   const [testOpen, setTestOpen] = useState(false);
   const [sample, setSample] = useState('{\n  "name": "Ada",\n  "email": "ada@example.com"\n}');
   const [sampleError, setSampleError] = useState<string | null>(null);
-  const [secret, setSecret] = useState<string | null>(null);
+  const [rotated, setSecret] = useState<string | null>(null);
   const [hint, setHint] = useState(secretHint);
+  const [copied, setCopied] = useState<'url' | 'secret' | 'curl' | null>(null);
+  // The secret issued when this workflow was created (on the page before), shown here once.
+  const fresh = useSyncExternalStore(subscribeNever, () => newSecretSnapshot(workflowId), () => null);
+  const secret = rotated ?? fresh;
+  const copy = (what: 'url' | 'secret' | 'curl', text: string) => {
+    void navigator.clipboard?.writeText(text).then(
+      () => setCopied(what),
+      () => setCopied(null),
+    );
+  };
   const onStarted = (r: { runId: string }) => {
     toast.show(t('started'));
     router.push(`/dashboard/runs/${r.runId}`);
@@ -65,25 +76,40 @@ export function WorkflowRunPanel({
         <div className="mt-5 space-y-2 text-sm">
           <p className="font-medium">{t('webhookTitle')}</p>
           <p className="text-fg-muted">{t('webhookLead')}</p>
-          <code className="block break-all rounded-md bg-bg/60 p-2 text-xs" data-testid="hook-url">
-            POST {hookUrl}
-          </code>
+          <div className="flex flex-wrap items-start gap-2">
+            <code className="block min-w-0 flex-1 break-all rounded-md bg-bg/60 p-2 text-xs" data-testid="hook-url">
+              POST {hookUrl}
+            </code>
+            <Button variant="secondary" size="sm" onClick={() => copy('url', hookUrl)}>
+              {copied === 'url' ? t('copied') : t('copyUrl')}
+            </Button>
+          </div>
           <p className="text-fg-muted">{hint ? t('secretHint', { hint }) : t('noSecret')}</p>
           {secret ? (
             <div className="rounded-md border border-amber-500/40 bg-amber-950/40 p-2" role="status">
               <p className="text-xs text-amber-100">{t('secretOnce')}</p>
-              <code className="mt-1 block break-all text-xs" data-testid="hook-secret">
-                {secret}
-              </code>
+              <div className="mt-1 flex flex-wrap items-start gap-2">
+                <code className="block min-w-0 flex-1 break-all text-xs" data-testid="hook-secret">
+                  {secret}
+                </code>
+                <Button variant="secondary" size="sm" onClick={() => copy('secret', secret)}>
+                  {copied === 'secret' ? t('copied') : t('copySecret')}
+                </Button>
+              </div>
             </div>
           ) : null}
           <Button variant="secondary" size="sm" disabled={rotate.isPending} onClick={() => rotate.mutate({ id: workflowId })}>
             {hint ? t('rotateSecret') : t('issueSecret')}
           </Button>
-          <details>
-            <summary className="cursor-pointer text-fg-muted">{t('curlExample')}</summary>
-            <pre className="mt-2 overflow-x-auto rounded-md bg-bg/60 p-2 text-xs">{curl}</pre>
-          </details>
+          <div>
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <p className="font-medium">{t('curlExample')}</p>
+              <Button variant="ghost" size="sm" onClick={() => copy('curl', curl)}>
+                {copied === 'curl' ? t('copied') : t('copyCurl')}
+              </Button>
+            </div>
+            <pre className="mt-2 overflow-x-auto rounded-md bg-bg/60 p-2 text-xs" data-testid="hook-curl">{curl}</pre>
+          </div>
         </div>
       ) : null}
 

@@ -154,6 +154,27 @@ function stringsIn(value: unknown, depth = 0): string[] {
   return Object.values(value as Record<string, unknown>).flatMap((v) => stringsIn(v, depth + 1));
 }
 
+/** A data path as conditions read it: `body.email`, `steps.fetch.status`, `items.0.id`. */
+const FIELD_PATH = /^[A-Za-z_$][\w$-]*(\.[\w$-]+)*$/;
+
+/** Every `{{` has its `}}` and nothing nests: `Hi {{ body.name }}` yes, `Hi {{ body.name` no. */
+export function placeholdersClosed(text: string): boolean {
+  let open = false;
+  for (let i = 0; i < text.length - 1; i++) {
+    const pair = text[i]! + text[i + 1]!;
+    if (pair === '{{') {
+      if (open) return false;
+      open = true;
+      i++;
+    } else if (pair === '}}') {
+      if (!open) return false;
+      open = false;
+      i++;
+    }
+  }
+  return !open;
+}
+
 /** Whether a time zone name is one this runtime knows (IANA names like Europe/Berlin). */
 export function isKnownTimeZone(zone: string): boolean {
   try {
@@ -227,8 +248,14 @@ export const workflowStepsSchema = z
           ctx.addIssue({ code: 'custom', path: [i, 'config', 'elseStepId'], ...rule('elseBackward', 'A condition can only jump forward (no loops)') });
         }
       }
+      if (step.type === 'condition' && !FIELD_PATH.test(step.config.field.replace(/^\{\{\s*|\s*\}\}$/g, ''))) {
+        ctx.addIssue({ code: 'custom', path: [i, 'config', 'field'], ...rule('fieldPath', 'Write the field as a path such as body.email', { example: 'body.email' }) });
+      }
       // {{ steps.<id>.… }} may only read a step that runs earlier (no unknown or later step).
       for (const [field, value] of Object.entries(step.config)) {
+        if (stringsIn(value).some((text) => !placeholdersClosed(text))) {
+          ctx.addIssue({ code: 'custom', path: [i, 'config', field], ...rule('placeholder', 'A placeholder is not closed', { example: '{{ body.email }}' }) });
+        }
         for (const text of stringsIn(value)) {
           for (const m of text.matchAll(STEP_REFERENCE)) {
             const ref = m[1]!;
