@@ -6,11 +6,12 @@ import path from 'node:path';
 import { appRouter } from '~/server/transport/trpc/root';
 import { loadCurrentUser } from '~/server/domain/accounts/users';
 import { setSecret } from '~/server/domain/secrets/store';
+import { acceptInvite, inviteMember } from '~/server/domain/accounts/team';
 import { secretsDeps } from '~/server/transport/engine-deps';
 import { discountSuggestions, reports } from '~/server/infra/db/schema';
 import { runWeeklyReport } from '~/server/domain/reports/weekly';
 import type { Access } from '~/server/transport/trpc/trpc';
-import { callerFor, makeUser, setupTestDeps, type TestUser } from '../helpers/deps';
+import { callerFor, makeUser, setupTestDeps, uniqueEmail, type TestUser } from '../helpers/deps';
 
 /**
  * Walks every procedure of the app router (SPEC §5): each must declare its access level, and
@@ -40,6 +41,15 @@ const newWorkflow = async (f: Fixtures, owner: TestUser) => {
   void f;
   return created.id;
 };
+
+/** An invitation into u's workspace (made by an owner of it), and a member who accepted one. */
+const inviteInto = async (u: TestUser) => {
+  const caller = (await loadCurrentUser(deps, u.id))!;
+  return inviteMember({ db: deps.db }, { ...caller, role: 'owner' }, { email: uniqueEmail('matrix') });
+};
+const tokenOf = (link: string | null) => link!.split('/invite/')[1]!;
+const memberOf = async (u: TestUser) =>
+  (await acceptInvite(deps, { token: tokenOf((await inviteInto(u)).link), name: 'Matrix Member', password: 'matrix-password-1' })).userId;
 
 const newRun = async (f: Fixtures, owner: TestUser, approvalClass: 'A' | 'B' = 'A') => {
   const created = await callerFor(deps, owner).workflows.create({
@@ -124,6 +134,14 @@ const CASES: Record<string, Case> = {
   'usage.daily': {},
   'usage.run': { input: async (f, o) => ({ id: await newRun(f, o) }), tenantOwned: 'run' },
   'usage.tenants': {},
+  // SPEC P4: teams. Everyone sees their team; owners (and admins) change it; invitation links need no account.
+  'team.list': {},
+  'team.invite': { input: () => ({ email: uniqueEmail('matrix') }), refusal: 'FORBIDDEN' },
+  'team.revokeInvite': { input: async (_f, u) => ({ id: (await inviteInto(u)).invite.id }), refusal: 'FORBIDDEN' },
+  'team.changeRole': { input: async (_f, u) => ({ userId: await memberOf(u), role: 'owner' }), refusal: 'FORBIDDEN' },
+  'team.remove': { input: async (_f, u) => ({ userId: await memberOf(u) }), refusal: 'FORBIDDEN' },
+  'team.inspectInvite': { input: async (f) => ({ token: tokenOf((await inviteInto(f.memberB)).link) }) },
+  'team.acceptInvite': { input: async (f) => ({ token: tokenOf((await inviteInto(f.memberB)).link), name: 'Matrix Joiner', password: 'matrix-password-1' }) },
   // SPEC P1: secrets. Names for every member; changes for owners (and admins).
   'secrets.list': {},
   'secrets.set': { input: () => ({ name: 'MATRIX_KEY', value: 'matrix-value' }), refusal: 'FORBIDDEN' },

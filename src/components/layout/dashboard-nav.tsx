@@ -18,8 +18,9 @@ type Item = {
     | '/admin/growth'
     | '/admin/referrals'
     | '/admin/usage'
-    | '/dashboard/secrets';
-  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage' | 'secrets';
+    | '/dashboard/secrets'
+    | '/dashboard/team';
+  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage' | 'secrets' | 'team';
 };
 
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
@@ -31,6 +32,7 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
     { href: '/dashboard/runs', label: 'runs' },
     { href: '/dashboard/templates', label: 'templates' },
     { href: '/dashboard/secrets', label: 'secrets' },
+    { href: '/dashboard/team', label: 'team' },
     { href: '/dashboard/billing', label: 'billing' },
     ...(isAdmin
       ? ([

@@ -2,9 +2,10 @@
 
 import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { signUpInputSchema } from '~/server/domain/accounts/schemas';
 import { registerAccount } from '~/server/domain/accounts/register';
+import { acceptInvite, acceptInviteInputSchema } from '~/server/domain/accounts/team';
 import { signIn } from '~/server/transport/auth/next-auth';
 import { getDb } from '~/server/infra/db/client';
 import { isAppError, safeErrorSummary } from '~/server/errors';
@@ -99,4 +100,38 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
 export async function oauthSignInAction(providerId: string, redirectTo: string) {
   const locale = await getLocale();
   await signIn(providerId, { redirectTo: safeReturnPath(redirectTo, localizedPath('/dashboard', locale)) });
+}
+
+/**
+ * Accepting a team invitation (SPEC P4): creates the account in the inviting workspace, then
+ * signs it in. Errors come back as text in the page's language.
+ */
+export async function acceptInviteAction(token: string, _prev: { error?: string }, formData: FormData): Promise<{ error?: string }> {
+  const locale = await getLocale();
+  const [ta, ti] = await Promise.all([getTranslations('Auth'), getTranslations('Invite')]);
+  if (await authRateLimited()) return { error: ta('errors.tooManyAttempts') };
+  const parsed = acceptInviteInputSchema.safeParse({
+    token,
+    name: String(formData.get('name') ?? '').slice(0, 200),
+    password: String(formData.get('password') ?? '').slice(0, 300),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? '');
+    if (field === 'name') return { error: ta('errors.nameRequired') };
+    if (field === 'password') return { error: ta(issue?.code === 'too_big' ? 'errors.passwordTooLong' : 'errors.passwordTooShort') };
+    return { error: ti('states.unknown') };
+  }
+  let email: string;
+  try {
+    email = (await acceptInvite({ db: getDb() }, parsed.data)).email;
+  } catch (error) {
+    const reason = isAppError(error) ? error.details?.reason : undefined;
+    if (reason === 'taken') return { error: ta('errors.emailTaken') };
+    if (reason === 'expired' || reason === 'used' || reason === 'revoked' || reason === 'unknown') return { error: ti(`states.${reason}`) };
+    logger.error({ err: safeErrorSummary(error) }, 'invitation acceptance failed');
+    return { error: ta('errors.generic') };
+  }
+  const signedIn = await signInWithPassword(email, parsed.data.password, localizedPath('/dashboard', locale));
+  return signedIn.error ? { error: ta(`errors.${signedIn.error}`) } : {};
 }

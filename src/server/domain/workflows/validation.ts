@@ -3,15 +3,7 @@ import { AppError } from '~/server/errors';
 import type { Locale } from '~/i18n/locales';
 import { resolveLocale } from '~/server/domain/marketing/content';
 import { assertHostAllowed, BlockedAddressError, type AddressPolicy } from '~/server/domain/runs/ssrf';
-import de from '../../../../messages/de.json';
-import en from '../../../../messages/en.json';
-import es from '../../../../messages/es.json';
-import fr from '../../../../messages/fr.json';
-import hi from '../../../../messages/hi.json';
-import it from '../../../../messages/it.json';
-import ja from '../../../../messages/ja.json';
-import nl from '../../../../messages/nl.json';
-import pt from '../../../../messages/pt.json';
+import { CATALOGS as MESSAGES, fillMessage as fill, type Catalog } from '~/server/domain/i18n/catalogs';
 import { urlWithoutPlaceholders, workflowStepsSchema, type WorkflowStep } from './steps';
 
 /**
@@ -44,22 +36,8 @@ export const draftIssueSchema = z.object({
 });
 
 type Texts = { validation: Record<string, string>; fields: Record<string, string> };
-const texts = (m: typeof en): Texts => m.WorkflowEditor as unknown as Texts;
-const CATALOGS: Record<Locale, Texts> = {
-  en: texts(en),
-  es: texts(es),
-  fr: texts(fr),
-  de: texts(de),
-  pt: texts(pt),
-  it: texts(it),
-  nl: texts(nl),
-  hi: texts(hi),
-  ja: texts(ja),
-};
-
-/** `{name}` arguments only: these messages use no plurals or selects. */
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : m));
+const texts = (m: Catalog): Texts => m.WorkflowEditor as unknown as Texts;
+const CATALOGS = Object.fromEntries(Object.entries(MESSAGES).map(([locale, m]) => [locale, texts(m)])) as Record<Locale, Texts>;
 
 type RawIssue = z.core.$ZodIssue;
 

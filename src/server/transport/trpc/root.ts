@@ -13,6 +13,7 @@ import { billingRouter } from './routers/billing';
 import { runsRouter } from './routers/runs';
 import { usageRouter } from './routers/usage';
 import { secretsRouter } from './routers/secrets';
+import { teamRouter } from './routers/team';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   runs: runsRouter,
   usage: usageRouter,
   secrets: secretsRouter,
+  team: teamRouter,
 });
 
 export type AppRouter = typeof appRouter;

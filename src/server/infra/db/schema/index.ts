@@ -7,3 +7,4 @@ export * from './reporting';
 export * from './ai';
 export * from './usage';
 export * from './secrets';
+export * from './team';

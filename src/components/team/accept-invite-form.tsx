@@ -1,0 +1,61 @@
+'use client';
+
+import { useActionState, useId } from 'react';
+import { Button } from '~/components/ui/button';
+
+const inputClass = 'mt-1 block h-10 w-full rounded-lg border border-border bg-surface-raised px-3 text-base text-fg';
+
+export type AcceptInviteTexts = { email: string; name: string; password: string; passwordHint: string; submit: string; submitting: string };
+export type AcceptInviteAction = (prev: { error?: string }, formData: FormData) => Promise<{ error?: string }>;
+
+/**
+ * Accepting an invitation: name and password (the e-mail is the invited one). The page passes its
+ * texts and the server action in, like the sign-up form: public pages ship no message catalog.
+ */
+export function AcceptInviteForm({ email, texts: t, accept }: { email: string; texts: AcceptInviteTexts; accept: AcceptInviteAction }) {
+  const ids = { email: useId(), name: useId(), password: useId() };
+  const [state, action, pending] = useActionState(accept, {});
+  return (
+    <form action={action} className="space-y-4">
+      {state.error ? (
+        <p role="alert" className="rounded-lg border border-rose-500/40 bg-rose-950/60 px-3 py-2 text-sm text-rose-100">
+          {state.error}
+        </p>
+      ) : null}
+      <div>
+        <label htmlFor={ids.email} className="block text-sm font-medium">
+          {t.email}
+        </label>
+        <input id={ids.email} value={email} readOnly className={`${inputClass} text-fg-muted`} />
+      </div>
+      <div>
+        <label htmlFor={ids.name} className="block text-sm font-medium">
+          {t.name}
+        </label>
+        <input id={ids.name} name="name" required maxLength={120} autoComplete="name" className={inputClass} />
+      </div>
+      <div>
+        <label htmlFor={ids.password} className="block text-sm font-medium">
+          {t.password}
+        </label>
+        <input
+          id={ids.password}
+          name="password"
+          type="password"
+          required
+          minLength={10}
+          maxLength={200}
+          autoComplete="new-password"
+          aria-describedby={`${ids.password}-hint`}
+          className={inputClass}
+        />
+        <p id={`${ids.password}-hint`} className="mt-1 text-xs text-fg-muted">
+          {t.passwordHint}
+        </p>
+      </div>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t.submitting : t.submit}
+      </Button>
+    </form>
+  );
+}

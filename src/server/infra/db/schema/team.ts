@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { index, pgTable, uniqueIndex } from 'drizzle-orm/pg-core';
+import { tenants, userRoleEnum, users } from './tenancy';
+
+/**
+ * Invitations to join a workspace (SPEC P4 teams): the link carries a random token; only its
+ * SHA-256 is stored, so the table cannot be turned back into working links. Single use
+ * (`accepted_at`), expiring (`expires_at`), revocable (`revoked_at`); a new invitation to the
+ * same address in the same workspace revokes the previous one.
+ */
+export const teamInvites = pgTable(
+  'team_invites',
+  (t) => ({
+    id: t.uuid().primaryKey().defaultRandom(),
+    tenantId: t
+      .uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    email: t.text().notNull(),
+    role: userRoleEnum().notNull().default('member'),
+    tokenHash: t.text().notNull(),
+    invitedBy: t.text().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: t.timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: t.timestamp({ withTimezone: true }),
+    acceptedUserId: t.text().references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: t.timestamp({ withTimezone: true }),
+  }),
+  (table) => [
+    uniqueIndex('team_invites_token_idx').on(table.tokenHash),
+    index('team_invites_tenant_idx').on(table.tenantId, table.createdAt),
+    uniqueIndex('team_invites_pending_email_idx')
+      .on(table.tenantId, sql`lower(${table.email})`)
+      .where(sql`accepted_at is null and revoked_at is null`),
+  ],
+);
