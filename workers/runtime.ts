@@ -1,3 +1,4 @@
+import { purgeDeletedAccounts } from '~/server/domain/accounts/privacy';
 import { env } from '~/env';
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import type { z } from 'zod';
@@ -107,6 +108,8 @@ const HANDLERS: {
     runScheduled(engineOf(deps, runQueues.get(deps)!), { workflowId: payload.workflowId, firedAt: fireTime(job) }),
   'engine-maintenance': (deps) => runEngineMaintenance(engineOf(deps, runQueues.get(deps)!)),
   'usage-warnings': (deps) => sendUsageWarnings({ db: deps.db, mail: deps.mail, log: deps.log, appUrl: env.APP_URL }),
+  // Purges what was deleted before the grace period of the job's own time; a re-run finds nothing.
+  'account-purge': (deps, job) => purgeDeletedAccounts({ db: deps.db, now: () => new Date(job.timestamp) }),
 };
 
 async function runJob(deps: WorkerDeps, job: Job, token?: string) {

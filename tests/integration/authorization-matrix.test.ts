@@ -106,6 +106,7 @@ const CASES: Record<string, Case> = {
   },
   'account.me': {},
   'account.setLocale': { input: () => ({ locale: 'de' }) },
+  'account.deletionImpact': {},
   'workflows.list': { input: () => ({ limit: 10, offset: 0 }) },
   'workflows.get': { input: async (f, o) => ({ id: await newWorkflow(f, o) }), tenantOwned: true },
   'workflows.create': {

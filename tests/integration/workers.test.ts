@@ -23,7 +23,7 @@ describe('worker process (SPEC J1)', () => {
     const second = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, mail: noMail, log: logger, prefix });
     const queue = new Queue('maintenance', { connection: workerRedis, prefix });
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.key).sort()).toEqual(['engine-maintenance', 'usage-warnings', 'worker-heartbeat']);
+    expect(schedulers.map((s) => s.key).sort()).toEqual(['account-purge', 'engine-maintenance', 'usage-warnings', 'worker-heartbeat']);
     expect(schedulers.find((s) => s.key === 'worker-heartbeat')!.every).toBe(60_000);
     const all = await Promise.all(
       (['marketing', 'reports', 'growth', 'maintenance'] as const).map(async (name) => {
@@ -34,6 +34,7 @@ describe('worker process (SPEC J1)', () => {
       }),
     );
     expect(all.flat().sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: 'account-purge', pattern: '30 3 * * *', tz: 'UTC' },
       { key: 'engine-maintenance', pattern: null, tz: null },
       { key: 'growth-rollup-daily', pattern: '10 0 * * *', tz: 'UTC' },
       { key: 'marketing-daily', pattern: '0 8 * * *', tz: 'Europe/London' },

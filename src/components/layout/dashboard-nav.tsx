@@ -19,8 +19,9 @@ type Item = {
     | '/admin/referrals'
     | '/admin/usage'
     | '/dashboard/secrets'
-    | '/dashboard/team';
-  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage' | 'secrets' | 'team';
+    | '/dashboard/team'
+    | '/dashboard/settings';
+  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage' | 'secrets' | 'team' | 'settings';
 };
 
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
@@ -34,6 +35,7 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
     { href: '/dashboard/secrets', label: 'secrets' },
     { href: '/dashboard/team', label: 'team' },
     { href: '/dashboard/billing', label: 'billing' },
+    { href: '/dashboard/settings', label: 'settings' },
     ...(isAdmin
       ? ([
           { href: '/admin', label: 'admin' },

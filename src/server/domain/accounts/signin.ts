@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Db } from '~/server/infra/db/client';
@@ -93,7 +93,9 @@ export async function verifyCredentials(
       passwordHash: users.passwordHash,
     })
     .from(users)
-    .where(sql`lower(${users.email}) = ${email}`)
+    .innerJoin(tenants, eq(tenants.id, users.tenantId))
+    // A deleted account (or workspace) signs in as if it did not exist.
+    .where(and(sql`lower(${users.email}) = ${email}`, isNull(users.deletedAt), isNull(tenants.deletedAt)))
     .limit(1);
 
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);

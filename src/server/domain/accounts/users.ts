@@ -27,7 +27,7 @@ export async function loadCurrentUser(deps: { db: Db }, userId: string): Promise
     })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
-    .where(and(eq(users.id, userId), isNull(tenants.deletedAt)))
+    .where(and(eq(users.id, userId), isNull(users.deletedAt), isNull(tenants.deletedAt)))
     .limit(1);
   return row ?? null;
 }

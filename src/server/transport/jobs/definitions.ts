@@ -17,6 +17,8 @@ export const JOBS = {
   'engine-maintenance': { queue: 'maintenance', payload: z.strictObject({}) },
   // SPEC P3: usage warnings (80% / 100% of a monthly limit) e-mailed to owners, once each.
   'usage-warnings': { queue: 'maintenance', payload: z.strictObject({}) },
+  // SPEC P5: accounts and workspaces deleted more than the grace period ago are purged.
+  'account-purge': { queue: 'maintenance', payload: z.strictObject({}) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

@@ -27,5 +27,7 @@ export const SCHEDULERS: readonly SchedulerDefinition[] = [
   { id: 'engine-maintenance', queue: 'maintenance', jobName: 'engine-maintenance', every: 5_000, data: {} },
   // SPEC P3: usage warnings to owners.
   { id: 'usage-warnings', queue: 'maintenance', jobName: 'usage-warnings', every: 60_000, data: {} },
+  // SPEC P5: purge of deleted accounts after their grace period, daily.
+  { id: 'account-purge', queue: 'maintenance', jobName: 'account-purge', pattern: '30 3 * * *', tz: 'UTC', data: {} },
   { id: 'growth-rollup-daily', queue: 'growth', jobName: 'growth-rollup', pattern: '10 0 * * *', tz: 'UTC', data: {} },
 ];

@@ -68,6 +68,8 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     locale: text('locale').notNull().default('en'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** Set when the person deleted their account (SPEC P5): no sign-in from then; purged after the grace period. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -5,6 +5,7 @@ import {
   setUserLocale,
 } from '~/server/domain/accounts/users';
 import { z } from 'zod';
+import { deletionImpact } from '~/server/domain/accounts/privacy';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 
 export const accountRouter = createTRPCRouter({
@@ -13,4 +14,8 @@ export const accountRouter = createTRPCRouter({
     .input(setLocaleInputSchema)
     .output(z.object({ locale: z.string() }))
     .mutation(({ ctx, input }) => setUserLocale(ctx, ctx.user, input)),
+  /** What deleting the account would take with it (a last owner's workspace), before confirming. */
+  deletionImpact: protectedProcedure
+    .output(z.object({ lastOwner: z.boolean(), graceDays: z.number().int() }))
+    .query(({ ctx }) => deletionImpact(ctx, ctx.user)),
 });
