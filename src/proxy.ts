@@ -1,6 +1,7 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { routing } from '~/i18n/routing';
+import { CONSENT_COOKIE, optionalAllowed, parseConsent } from '~/lib/consent';
 import { attributionFromQuery, REFERRAL_COOKIE, REFERRAL_COOKIE_MAX_AGE_SECONDS, withRequestCookie } from '~/server/domain/referrals/code';
 import { errorEnvelope } from '~/server/errors';
 import { isCrossSiteRequest } from '~/server/transport/rest/csrf';
@@ -42,11 +43,22 @@ export default function proxy(request: NextRequest) {
   headers.set('content-security-policy', csp);
   // Referral links (SPEC G2): a valid-looking ?ref= sets the first-party attribution cookie, also
   // on this request so the page records the click under the same visitor. No database here.
-  const attribution = attributionFromQuery(request.nextUrl.searchParams.get('ref'), request.cookies.get(REFERRAL_COOKIE)?.value);
+  // Only with consent to the optional category (SPEC P5); a visitor who chose "necessary" loses
+  // an attribution cookie set before.
+  const consent = request.cookies.get(CONSENT_COOKIE)?.value;
+  const attribution = optionalAllowed(consent)
+    ? attributionFromQuery(request.nextUrl.searchParams.get('ref'), request.cookies.get(REFERRAL_COOKIE)?.value)
+    : null;
+  const dropAttribution = parseConsent(consent) === 'necessary' && request.cookies.has(REFERRAL_COOKIE);
+  if (dropAttribution) {
+    const kept = (headers.get('cookie') ?? '').split(';').filter((c) => c.split('=')[0]!.trim() !== REFERRAL_COOKIE);
+    headers.set('cookie', kept.join(';').trim());
+  }
   if (attribution) headers.set('cookie', withRequestCookie(headers.get('cookie'), REFERRAL_COOKIE, attribution));
   const res = intl(new NextRequest(request, { headers }));
   res.headers.set('x-request-id', requestId);
   res.headers.set('content-security-policy', csp);
+  if (dropAttribution) res.cookies.delete(REFERRAL_COOKIE);
   if (attribution) {
     res.cookies.set(REFERRAL_COOKIE, attribution, {
       httpOnly: true,

@@ -31,7 +31,15 @@ export function setupBrowser(): { browser: () => Browser } {
   return { browser: () => browser! };
 }
 
-export async function newContext(browser: Browser, opts: { width?: number; height?: number; reducedMotion?: boolean } = {}): Promise<BrowserContext> {
+/**
+ * A browser context. `consent`: the cookie choice the visitor already made (default: only
+ * necessary, as a returning visitor — so the banner does not cover the page); null: a first
+ * visit, with the banner.
+ */
+export async function newContext(
+  browser: Browser,
+  opts: { width?: number; height?: number; reducedMotion?: boolean; consent?: 'all' | 'necessary' | null } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: BASE,
     locale: 'en-US',
@@ -39,6 +47,8 @@ export async function newContext(browser: Browser, opts: { width?: number; heigh
     reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference',
   });
   context.setDefaultTimeout(15_000);
+  const consent = opts.consent === undefined ? 'necessary' : opts.consent;
+  if (consent) await context.addCookies([{ name: 'levqor_consent', value: consent, url: BASE }]);
   return context;
 }
 

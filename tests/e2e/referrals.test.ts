@@ -14,10 +14,16 @@ describe('referrals end to end (SPEC G2, G3)', () => {
     const referrer = await makeUser(deps.db, { password: 'referrer-password' });
     const { code, link } = await getOrCreateReferralCode({ db: deps.db }, referrer);
 
-    // The visitor: the link sets a first-party attribution cookie (30 days, httpOnly, Lax).
-    const visitor = await newContext(browser());
+    // The visitor: a first visit asks for consent; until it is given there is no attribution cookie.
+    const visitor = await newContext(browser(), { consent: null });
     const page = await visitor.newPage();
     await page.goto(`/?ref=${code.toLowerCase()}`);
+    const banner = page.getByTestId('cookie-consent');
+    await banner.waitFor();
+    expect((await visitor.cookies()).find((c) => c.name === 'levqor_ref')).toBeUndefined();
+    // Accepting reloads the link, which sets a first-party attribution cookie (30 days, httpOnly, Lax).
+    await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: t('Consent.accept') }).click()]);
+    await banner.waitFor({ state: 'detached' });
     const cookie = (await visitor.cookies()).find((c) => c.name === 'levqor_ref');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie!.value.startsWith(`${code}.`)).toBe(true);

@@ -2,7 +2,10 @@ import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { CookieConsent } from '~/components/layout/cookie-consent';
+import { SiteFooter } from '~/components/layout/site-footer';
 import { SiteHeader } from '~/components/layout/site-header';
+import { localizedPath } from '~/i18n/paths';
 import { getCurrentUser } from '~/server/transport/auth/current-user';
 import { signOutAction, switchLocaleAction } from '../actions';
 import { routing } from '~/i18n/routing';
@@ -37,9 +40,10 @@ export default async function LocaleLayout({
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const [t, tErrors, user] = await Promise.all([
+  const [t, tErrors, tConsent, user] = await Promise.all([
     getTranslations('Common'),
     getTranslations('Errors'),
+    getTranslations('Consent'),
     // The header never takes a page down: if the session cannot be read, show the visitor view.
     getCurrentUser().catch(() => null),
   ]);
@@ -62,6 +66,21 @@ export default async function LocaleLayout({
         </a>
         <SiteHeader user={headerUser} signOut={signOutAction} switchLocale={switchLocaleAction} />
         {children}
+        <SiteFooter />
+        <CookieConsent
+          texts={{
+            title: tConsent('title'),
+            body: tConsent('body'),
+            accept: tConsent('accept'),
+            reject: tConsent('reject'),
+            choose: tConsent('choose'),
+            optional: tConsent('optional'),
+            optionalHint: tConsent('optionalHint'),
+            save: tConsent('save'),
+            more: tConsent('more'),
+            moreHref: localizedPath('/legal/cookies', locale),
+          }}
+        />
       </body>
     </html>
   );

@@ -4,6 +4,7 @@ import { after } from 'next/server';
 import type { RegisterContext } from '~/server/domain/accounts/register';
 import { referralCodeFromCookie, REFERRAL_COOKIE } from '~/server/domain/referrals/code';
 import { landingVisitFrom, recordLandingVisit } from '~/server/domain/referrals/landing';
+import { CONSENT_COOKIE, optionalAllowed } from '~/lib/consent';
 import { getDb } from '~/server/infra/db/client';
 import { logger } from '~/server/infra/logger';
 import { getRedis } from '~/server/infra/redis';
@@ -37,12 +38,15 @@ export async function signupRequestContext(): Promise<RegisterContext & { clearR
 export async function trackLandingVisit(searchParams: Record<string, string | string[] | undefined>): Promise<void> {
   try {
     const [cookieStore, h] = await Promise.all([cookies(), headers()]);
+    // Referral attribution needs consent (SPEC P5): without it the visit counts, the click does not.
+    const attributed = optionalAllowed(cookieStore.get(CONSENT_COOKIE)?.value);
+    const { ref: _ref, ...withoutRef } = searchParams;
     const input = landingVisitFrom({
-      attributionCookie: cookieStore.get(REFERRAL_COOKIE)?.value,
+      attributionCookie: attributed ? cookieStore.get(REFERRAL_COOKIE)?.value : undefined,
       ip: clientIp(h),
       userAgent: h.get('user-agent') ?? '',
       prefetch: Boolean(h.get('next-router-prefetch')) || h.get('purpose') === 'prefetch',
-      searchParams,
+      searchParams: attributed ? searchParams : withoutRef,
     });
     if (!input) return;
     after(async () => {
