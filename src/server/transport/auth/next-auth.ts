@@ -92,6 +92,9 @@ function providers(): NextAuthConfig['providers'] {
 
 let config: NextAuthConfig | undefined;
 
+/** The session settings, also shown on /auth/status. */
+export const SESSION_SETTINGS = { strategy: 'jwt', maxAgeSeconds: 30 * 24 * 60 * 60, updateAgeSeconds: 24 * 60 * 60 } as const;
+
 // Built once per process (adapter and providers), on first use rather than at import.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => (config ??= {
   adapter: adapter(),
@@ -99,7 +102,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => (config ??= {
   secret: env.AUTH_SECRET,
   trustHost: true,
   // Credentials sign-in needs JWT sessions; the server still reloads the user on every request.
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+  session: { strategy: SESSION_SETTINGS.strategy, maxAge: SESSION_SETTINGS.maxAgeSeconds, updateAge: SESSION_SETTINGS.updateAgeSeconds },
   useSecureCookies: env.SECURE_COOKIES ? true : undefined,
   pages: { signIn: '/sign-in', error: '/sign-in' },
   logger: {
