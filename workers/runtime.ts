@@ -1,4 +1,5 @@
 import { purgeDeletedAccounts } from '~/server/domain/accounts/privacy';
+import { runLifecycle } from '~/server/domain/accounts/lifecycle';
 import { env } from '~/env';
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import type { z } from 'zod';
@@ -110,6 +111,8 @@ const HANDLERS: {
   'usage-warnings': (deps) => sendUsageWarnings({ db: deps.db, mail: deps.mail, log: deps.log, appUrl: env.APP_URL }),
   // Purges what was deleted before the grace period of the job's own time; a re-run finds nothing.
   'account-purge': (deps, job) => purgeDeletedAccounts({ db: deps.db, now: () => new Date(job.timestamp) }),
+  // Idempotent: a workspace already suspended is left as it is.
+  'tenant-lifecycle': (deps, job) => runLifecycle({ db: deps.db, log: deps.log, now: () => new Date(job.timestamp) }),
 };
 
 async function runJob(deps: WorkerDeps, job: Job, token?: string) {

@@ -143,6 +143,11 @@ const CASES: Record<string, Case> = {
   'team.remove': { input: async (_f, u) => ({ userId: await memberOf(u) }), refusal: 'FORBIDDEN' },
   'team.inspectInvite': { input: async (f) => ({ token: tokenOf((await inviteInto(f.memberB)).link) }) },
   'team.acceptInvite': { input: async (f) => ({ token: tokenOf((await inviteInto(f.memberB)).link), name: 'Matrix Joiner', password: 'matrix-password-1' }) },
+  // SPEC P4: the workspace lifecycle is for platform admins only.
+  'lifecycle.transitions': {},
+  'lifecycle.suspend': { input: async () => ({ tenantId: (await makeUser(deps.db)).tenantId, reason: 'matrix check' }) },
+  'lifecycle.resume': { input: async () => ({ tenantId: (await makeUser(deps.db)).tenantId, reason: 'matrix check' }), refusal: 'CONFLICT' },
+  'lifecycle.restore': { input: async () => ({ tenantId: (await makeUser(deps.db)).tenantId, reason: 'matrix check' }), refusal: 'CONFLICT' },
   // SPEC P1: secrets. Names for every member; changes for owners (and admins).
   'secrets.list': {},
   'secrets.set': { input: () => ({ name: 'MATRIX_KEY', value: 'matrix-value' }), refusal: 'FORBIDDEN' },

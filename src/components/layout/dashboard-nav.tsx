@@ -18,10 +18,11 @@ type Item = {
     | '/admin/growth'
     | '/admin/referrals'
     | '/admin/usage'
+    | '/admin/lifecycle'
     | '/dashboard/secrets'
     | '/dashboard/team'
     | '/dashboard/settings';
-  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage' | 'secrets' | 'team' | 'settings';
+  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage' | 'secrets' | 'team' | 'settings' | 'lifecycle';
 };
 
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
@@ -45,6 +46,7 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
           { href: '/admin/growth', label: 'growth' },
           { href: '/admin/referrals', label: 'referrals' },
           { href: '/admin/usage', label: 'usage' },
+          { href: '/admin/lifecycle', label: 'lifecycle' },
         ] as const)
       : []),
   ];

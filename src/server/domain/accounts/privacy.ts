@@ -20,6 +20,7 @@ import {
 } from '~/server/infra/db/schema';
 import type { ZipEntry } from '~/server/infra/zip';
 import { AppError } from '~/server/errors';
+import { recordPurges, transitionTenant } from './lifecycle';
 import { verifyPassword } from './password';
 import type { CurrentUser } from './users';
 
@@ -171,7 +172,9 @@ export async function deleteAccount(deps: { db: Db; now?: () => Date }, user: Cu
       .for('update');
     const lastOwner = (user.role === 'owner' || user.role === 'admin') && owners.every((o) => o.id === user.id);
     await tx.update(users).set({ deletedAt: now, updatedAt: now }).where(eq(users.id, user.id));
-    if (lastOwner) await tx.update(tenants).set({ deletedAt: now, updatedAt: now }).where(eq(tenants.id, user.tenantId));
+    if (lastOwner) {
+      await transitionTenant(tx, { tenantId: user.tenantId, to: 'soft_deleted', actor: 'user', actorUserId: user.id, reason: 'the last owner deleted their account', now });
+    }
     return { deleted: true as const, workspaceDeleted: lastOwner, purgeAfter: new Date(now.getTime() + DELETION_GRACE_DAYS * 86_400_000) };
   });
 }
@@ -184,6 +187,8 @@ export async function purgeDeletedAccounts(deps: { db: Db; now?: () => Date }) {
   const cutoff = new Date((deps.now?.() ?? new Date()).getTime() - DELETION_GRACE_DAYS * 86_400_000);
   return deps.db.transaction(async (tx) => {
     const goneTenants = await tx.delete(tenants).where(and(isNotNull(tenants.deletedAt), lt(tenants.deletedAt, cutoff))).returning({ id: tenants.id });
+    // The lifecycle keeps the record of each purge (SPEC P4).
+    await recordPurges(tx, goneTenants.map((t) => t.id), deps.now?.() ?? new Date());
     const goneUsers = await tx.delete(users).where(and(isNotNull(users.deletedAt), lt(users.deletedAt, cutoff))).returning({ id: users.id });
     return { tenants: goneTenants.length, users: goneUsers.length };
   });

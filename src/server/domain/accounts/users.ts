@@ -44,7 +44,7 @@ export const accountSummarySchema = z.object({
     id: z.string(),
     name: z.string(),
     plan: z.enum(['starter', 'growth', 'pro', 'business']),
-    status: z.enum(['trialing', 'active', 'past_due', 'canceled', 'suspended']),
+    status: z.enum(['trialing', 'active', 'past_due', 'canceled', 'suspended', 'soft_deleted']),
     trialEndsAt: z.date().nullable(),
     trialDaysLeft: z.number().int().nullable(),
   }),

@@ -49,7 +49,7 @@ export const tenantRowSchema = z.object({
   id: z.string(),
   name: z.string(),
   plan: z.enum(['starter', 'growth', 'pro', 'business']),
-  status: z.enum(['trialing', 'active', 'past_due', 'canceled', 'suspended']),
+  status: z.enum(['trialing', 'active', 'past_due', 'canceled', 'suspended', 'soft_deleted']),
   members: z.number().int(),
   createdAt: z.date(),
   lastActivityAt: z.date().nullable(),

@@ -20,7 +20,7 @@ import { type AiCapability, type AiProviderName } from './config';
  */
 type Deps = { db: Db; now?: () => Date };
 
-export type TenantPlan = { plan: Plan; status: 'trialing' | 'active' | 'past_due' | 'canceled' | 'suspended'; trialEndsAt: Date | null };
+export type TenantPlan = { plan: Plan; status: 'trialing' | 'active' | 'past_due' | 'canceled' | 'suspended' | 'soft_deleted'; trialEndsAt: Date | null };
 export type Usage = { used: number; allowance: number; month: string };
 
 /** The UTC month a use counts in: the usage meters' period (SPEC P3). */

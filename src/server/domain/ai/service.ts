@@ -1,3 +1,4 @@
+import { assertTenantAllows } from '~/server/domain/accounts/lifecycle';
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { localeNames, type Locale } from '~/i18n/locales';
@@ -77,6 +78,8 @@ async function run<T>(deps: AiDeps, user: CurrentUser, spec: RunSpec<T>): Promis
   const requestId = deps.requestId ?? crypto.randomUUID();
   const locale = resolveLocale(spec.context?.locale, user.locale);
   const tenant = await loadTenantPlan(deps, user.tenantId);
+  // SPEC P4: a suspended or cancelled workspace gets no AI (the lifecycle decides, one table).
+  assertTenantAllows(tenant.status, 'ai');
   const allowance = allowanceFor(tenant);
   let provider = deps.provider === undefined ? defaultAiProvider() : deps.provider;
   const logFields = {

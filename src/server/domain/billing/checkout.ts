@@ -64,7 +64,7 @@ export const billingStatusSchema = z.object({
   /** Whether Stripe is configured on this server (checkout and portal need it). */
   configured: z.boolean(),
   plan: z.enum(PLANS),
-  status: z.enum(['trialing', 'active', 'past_due', 'canceled', 'suspended']),
+  status: z.enum(['trialing', 'active', 'past_due', 'canceled', 'suspended', 'soft_deleted']),
   trialEndsAt: z.date().nullable(),
   trialDaysLeft: z.number().int().nullable(),
   supportSlaHours: z.number().int(),

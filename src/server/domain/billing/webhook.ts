@@ -1,3 +1,4 @@
+import { canTransition, suspendedByAdmin, transitionTenant } from '~/server/domain/accounts/lifecycle';
 import { and, eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '~/server/infra/db/client';
@@ -301,8 +302,13 @@ async function syncTenant(
   if (!current) return;
   const status = tenantStatusFor(current.status);
   const changes: Partial<typeof tenants.$inferInsert> = { plan: current.plan, updatedAt: now };
-  if (status && tenantStatus !== 'suspended') changes.status = status;
   // The Stripe trial's end is the workspace's trial end while that subscription is the current one.
   if (current.stripeSubscriptionId === applied.subscriptionId && applied.trialEnd) changes.trialEndsAt = applied.trialEnd;
   await tx.update(tenants).set(changes).where(eq(tenants.id, tenantId));
+  // The state follows the subscription through the lifecycle (SPEC P4), except that an admin's
+  // suspension stands and a deleted workspace is not revived by a late event.
+  if (!status || status === tenantStatus || tenantStatus === 'soft_deleted') return;
+  if (tenantStatus === 'suspended' && (await suspendedByAdmin(tx, tenantId))) return;
+  if (!canTransition(tenantStatus, status)) return;
+  await transitionTenant(tx, { tenantId, to: status, actor: 'stripe', reason: `subscription ${current.status}`, now });
 }

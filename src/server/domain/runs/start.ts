@@ -1,3 +1,4 @@
+import { assertTenantAllows } from '~/server/domain/accounts/lifecycle';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ownedBy } from '~/server/domain/accounts/tenancy';
 import type { CurrentUser } from '~/server/domain/accounts/users';
@@ -68,6 +69,14 @@ export async function startRun(deps: EngineDeps, input: StartInput): Promise<Sta
   // workspace's monthly limits first — atomically in Redis — and recorded in the usage ledger by
   // the same statement that creates the run.
   const tenant = input.tenantPlan ?? (await tenantPlanOf(deps.db, tenantId));
+  // SPEC P4: runs need a workspace whose lifecycle state allows them; a schedule firing for a
+  // suspended workspace is recorded as skipped, like one over its limit.
+  try {
+    assertTenantAllows(tenant.status, 'run');
+  } catch (error) {
+    if (input.trigger === 'schedule' && isAppError(error)) return recordSkipped(deps, input, version, error.message, now);
+    throw error;
+  }
   const meters: Meter[] = input.trigger === 'webhook' ? ['workflow_run', 'api_call'] : ['workflow_run'];
   let admission: Admission;
   try {

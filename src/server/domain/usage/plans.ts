@@ -25,3 +25,8 @@ export async function tenantPlanOf(db: Db, tenantId: string): Promise<TenantPlan
 }
 
 export const limitOf = (tenant: TenantPlanRow, meter: Meter) => usageLimit(tenant, meter);
+
+/** Drops a workspace's cached plan and status (its lifecycle state just changed). */
+export function forgetTenantPlan(tenantId: string): void {
+  cache.delete(tenantId);
+}

@@ -19,6 +19,8 @@ export const JOBS = {
   'usage-warnings': { queue: 'maintenance', payload: z.strictObject({}) },
   // SPEC P5: accounts and workspaces deleted more than the grace period ago are purged.
   'account-purge': { queue: 'maintenance', payload: z.strictObject({}) },
+  // SPEC P4: trials that ended and payments overdue past the grace period suspend the workspace.
+  'tenant-lifecycle': { queue: 'maintenance', payload: z.strictObject({}) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

@@ -29,5 +29,7 @@ export const SCHEDULERS: readonly SchedulerDefinition[] = [
   { id: 'usage-warnings', queue: 'maintenance', jobName: 'usage-warnings', every: 60_000, data: {} },
   // SPEC P5: purge of deleted accounts after their grace period, daily.
   { id: 'account-purge', queue: 'maintenance', jobName: 'account-purge', pattern: '30 3 * * *', tz: 'UTC', data: {} },
+  // SPEC P4: the workspace lifecycle (trial expiry, overdue payments), hourly so a trial ends on its day.
+  { id: 'tenant-lifecycle', queue: 'maintenance', jobName: 'tenant-lifecycle', pattern: '5 * * * *', tz: 'UTC', data: {} },
   { id: 'growth-rollup-daily', queue: 'growth', jobName: 'growth-rollup', pattern: '10 0 * * *', tz: 'UTC', data: {} },
 ];

@@ -14,6 +14,7 @@ import { runsRouter } from './routers/runs';
 import { usageRouter } from './routers/usage';
 import { secretsRouter } from './routers/secrets';
 import { teamRouter } from './routers/team';
+import { lifecycleRouter } from './routers/lifecycle';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   usage: usageRouter,
   secrets: secretsRouter,
   team: teamRouter,
+  lifecycle: lifecycleRouter,
 });
 
 export type AppRouter = typeof appRouter;

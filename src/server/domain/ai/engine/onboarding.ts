@@ -13,7 +13,7 @@ export type OnboardingFacts = {
   /** The user has a referral_codes row (their link was created). */
   hasReferralCode: boolean;
   plan: 'starter' | 'growth' | 'pro' | 'business';
-  status: 'trialing' | 'active' | 'past_due' | 'canceled' | 'suspended';
+  status: 'trialing' | 'active' | 'past_due' | 'canceled' | 'suspended' | 'soft_deleted';
   /** Whole days left in the trial (rounded up), null when not trialing or no end date. */
   trialDaysLeft: number | null;
 };

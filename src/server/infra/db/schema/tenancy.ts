@@ -19,6 +19,7 @@ export const tenantStatusEnum = pgEnum('tenant_status', [
   'past_due',
   'canceled',
   'suspended',
+  'soft_deleted',
 ]);
 /** member and owner are tenant roles; admin is a Levqor platform admin (the founders). */
 export const userRoleEnum = pgEnum('user_role', ['member', 'owner', 'admin']);
@@ -139,4 +140,24 @@ export const authenticators = pgTable(
     transports: text('transports'),
   },
   (table) => [primaryKey({ columns: [table.userId, table.credentialID] })],
+);
+
+/**
+ * Every change of a workspace's lifecycle state (SPEC P4): who or what made it (Stripe, a job, an
+ * admin, the owner), from and to, and why. No foreign key: the record of a purge outlives the
+ * workspace it describes.
+ */
+export const tenantTransitions = pgTable(
+  'tenant_transitions',
+  (t) => ({
+    id: t.bigserial({ mode: 'number' }).primaryKey(),
+    tenantId: t.uuid().notNull(),
+    fromStatus: t.text().notNull(),
+    toStatus: t.text().notNull(),
+    actor: t.text().$type<'stripe' | 'job' | 'admin' | 'user'>().notNull(),
+    actorUserId: t.text(),
+    reason: t.text().notNull(),
+    createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  }),
+  (table) => [index('tenant_transitions_tenant_idx').on(table.tenantId, table.createdAt), index('tenant_transitions_created_idx').on(table.createdAt)],
 );

@@ -1,0 +1,261 @@
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { forgetTenantPlan } from '~/server/domain/usage/plans';
+import type { Db } from '~/server/infra/db/client';
+import { subscriptions, tenants, tenantTransitions } from '~/server/infra/db/schema';
+import type { Logger } from '~/server/infra/logger';
+import { AppError } from '~/server/errors';
+
+/**
+ * The workspace lifecycle (SPEC P4) as one state machine. Every change of `tenants.status` goes
+ * through `transitionTenant`: it refuses an illegal move with a clear error, and records who or
+ * what made it, from, to and why. What each state allows is decided here too (`TENANT_ALLOWS`)
+ * and enforced where runs, AI calls and sign-ins are admitted.
+ *
+ *   trialing ──► active ◄──► past_due          (Stripe)
+ *      │           │  ▲          │
+ *      │           ▼  │          ▼
+ *      └──────► suspended ◄──────┘             (trial expired / payment overdue: job; admin)
+ *   any live state ──► soft_deleted ──► restored (admin) / purged (job, after 30 days)
+ *   canceled: the subscription ended (Stripe); a new one makes the workspace active again.
+ */
+export const TENANT_STATES = ['trialing', 'active', 'past_due', 'canceled', 'suspended', 'soft_deleted'] as const;
+export type TenantState = (typeof TENANT_STATES)[number];
+export type TransitionActor = 'stripe' | 'job' | 'admin' | 'user';
+
+const LIVE: readonly TenantState[] = ['trialing', 'active', 'past_due', 'canceled', 'suspended'];
+export const TRANSITIONS: Record<TenantState, readonly TenantState[]> = {
+  trialing: ['active', 'past_due', 'canceled', 'suspended', 'soft_deleted'],
+  active: ['past_due', 'canceled', 'suspended', 'soft_deleted'],
+  past_due: ['active', 'canceled', 'suspended', 'soft_deleted'],
+  canceled: ['active', 'trialing', 'past_due', 'suspended', 'soft_deleted'],
+  suspended: ['active', 'trialing', 'past_due', 'canceled', 'soft_deleted'],
+  // Restoring returns to the state the workspace was deleted from.
+  soft_deleted: LIVE,
+};
+
+/** What a workspace in each state may do: one table, read wherever it matters. */
+export const TENANT_ALLOWS: Record<TenantState, { signIn: boolean; run: boolean; ai: boolean }> = {
+  trialing: { signIn: true, run: true, ai: true },
+  active: { signIn: true, run: true, ai: true },
+  past_due: { signIn: true, run: true, ai: true },
+  canceled: { signIn: true, run: false, ai: false },
+  suspended: { signIn: true, run: false, ai: false },
+  soft_deleted: { signIn: false, run: false, ai: false },
+};
+
+const isState = (s: string): s is TenantState => (TENANT_STATES as readonly string[]).includes(s);
+
+export function canTransition(from: string, to: string): boolean {
+  return isState(from) && isState(to) && TRANSITIONS[from].includes(to);
+}
+
+const REFUSALS: Record<'run' | 'ai', Partial<Record<TenantState, string>>> = {
+  run: {
+    suspended: 'This workspace is suspended: runs are paused until an admin resumes it or a payment goes through.',
+    canceled: 'This workspace has no active plan: runs are paused until you subscribe again.',
+    soft_deleted: 'This workspace was deleted.',
+  },
+  ai: {
+    suspended: 'This workspace is suspended: AI helpers are paused.',
+    canceled: 'This workspace has no active plan: AI helpers are paused until you subscribe again.',
+    soft_deleted: 'This workspace was deleted.',
+  },
+};
+
+/** Refuses what the workspace's state does not allow (403 with a plain reason). */
+export function assertTenantAllows(status: string, capability: 'run' | 'ai'): void {
+  const state: TenantState = isState(status) ? status : 'suspended';
+  if (TENANT_ALLOWS[state][capability]) return;
+  throw new AppError('FORBIDDEN', REFUSALS[capability][state] ?? 'This workspace cannot do that right now.', { details: { tenantStatus: state } });
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Moves a workspace to `to`, inside the caller's transaction or its own. The same state again
+ * changes nothing and records nothing (jobs and webhooks may repeat themselves).
+ */
+export async function transitionTenant(
+  db: Db | Tx,
+  input: { tenantId: string; to: TenantState; actor: TransitionActor; actorUserId?: string | null; reason: string; now?: Date },
+): Promise<{ from: TenantState; to: TenantState; changed: boolean }> {
+  const run = async (tx: Tx) => {
+    const [row] = await tx.select({ status: tenants.status }).from(tenants).where(eq(tenants.id, input.tenantId)).for('update').limit(1);
+    if (!row) throw new AppError('NOT_FOUND', 'Workspace not found');
+    const from = row.status as TenantState;
+    if (from === input.to) return { from, to: input.to, changed: false };
+    if (!canTransition(from, input.to)) {
+      throw new AppError('CONFLICT', `A workspace cannot go from ${from.replace('_', ' ')} to ${input.to.replace('_', ' ')}.`, { details: { from, to: input.to } });
+    }
+    const now = input.now ?? new Date();
+    await tx
+      .update(tenants)
+      .set({
+        status: input.to,
+        updatedAt: now,
+        ...(input.to === 'soft_deleted' ? { deletedAt: now } : from === 'soft_deleted' ? { deletedAt: null } : {}),
+      })
+      .where(eq(tenants.id, input.tenantId));
+    await tx.insert(tenantTransitions).values({
+      tenantId: input.tenantId,
+      fromStatus: from,
+      toStatus: input.to,
+      actor: input.actor,
+      actorUserId: input.actorUserId ?? null,
+      reason: input.reason.slice(0, 500),
+      createdAt: now,
+    });
+    return { from, to: input.to, changed: true };
+  };
+  const result = 'transaction' in db ? await (db as Db).transaction(run) : await run(db as Tx);
+  if (result.changed) forgetTenantPlan(input.tenantId);
+  return result;
+}
+
+/** The last recorded move into a state (who suspended it, what it was before deletion). */
+async function lastTransitionInto(db: Db | Tx, tenantId: string, to: TenantState) {
+  const [row] = await db
+    .select({ fromStatus: tenantTransitions.fromStatus, actor: tenantTransitions.actor, createdAt: tenantTransitions.createdAt })
+    .from(tenantTransitions)
+    .where(and(eq(tenantTransitions.tenantId, tenantId), eq(tenantTransitions.toStatus, to)))
+    .orderBy(desc(tenantTransitions.createdAt), desc(tenantTransitions.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Whether a suspension was an admin's decision (Stripe does not lift those). */
+export async function suspendedByAdmin(db: Db | Tx, tenantId: string): Promise<boolean> {
+  return (await lastTransitionInto(db, tenantId, 'suspended'))?.actor === 'admin';
+}
+
+// ---- Admin actions ----
+
+export const tenantActionSchema = z.strictObject({
+  tenantId: z.uuid('Unknown workspace'),
+  reason: z.string().trim().min(3, 'Say why, in a few words').max(500, 'Use at most 500 characters'),
+});
+
+export async function suspendTenant(deps: { db: Db; now?: () => Date }, admin: { id: string }, input: z.input<typeof tenantActionSchema>) {
+  const { tenantId, reason } = tenantActionSchema.parse(input);
+  return transitionTenant(deps.db, { tenantId, to: 'suspended', actor: 'admin', actorUserId: admin.id, reason, now: deps.now?.() });
+}
+
+/** Where a resumed workspace goes: its subscription's state, or its trial if that still runs. */
+async function resumeTarget(db: Db | Tx, tenantId: string, now: Date): Promise<TenantState | null> {
+  const subs = await db.select({ status: subscriptions.status }).from(subscriptions).where(eq(subscriptions.tenantId, tenantId));
+  for (const wanted of ['active', 'trialing', 'past_due'] as const) if (subs.some((s) => s.status === wanted)) return wanted;
+  const [tenant] = await db.select({ trialEndsAt: tenants.trialEndsAt }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+  return tenant?.trialEndsAt && tenant.trialEndsAt > now ? 'trialing' : null;
+}
+
+export async function resumeTenant(deps: { db: Db; now?: () => Date }, admin: { id: string }, input: z.input<typeof tenantActionSchema>) {
+  const { tenantId, reason } = tenantActionSchema.parse(input);
+  const now = deps.now?.() ?? new Date();
+  const [row] = await deps.db.select({ status: tenants.status }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+  if (!row) throw new AppError('NOT_FOUND', 'Workspace not found');
+  if (row.status !== 'suspended') throw new AppError('CONFLICT', 'Only a suspended workspace can be resumed.');
+  const to = await resumeTarget(deps.db, tenantId, now);
+  if (!to) throw new AppError('CONFLICT', 'Nothing to resume to: the trial is over and there is no subscription.');
+  return transitionTenant(deps.db, { tenantId, to, actor: 'admin', actorUserId: admin.id, reason, now });
+}
+
+/** Restores a soft-deleted workspace to the state it was deleted from (before the purge). */
+export async function restoreTenant(deps: { db: Db; now?: () => Date }, admin: { id: string }, input: z.input<typeof tenantActionSchema>) {
+  const { tenantId, reason } = tenantActionSchema.parse(input);
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx.select({ status: tenants.status }).from(tenants).where(eq(tenants.id, tenantId)).for('update').limit(1);
+    if (!row) throw new AppError('NOT_FOUND', 'Workspace not found (it may have been purged).');
+    if (row.status !== 'soft_deleted') throw new AppError('CONFLICT', 'Only a deleted workspace can be restored.');
+    const before = await lastTransitionInto(tx, tenantId, 'soft_deleted');
+    const to = before && isState(before.fromStatus) && before.fromStatus !== 'soft_deleted' ? before.fromStatus : 'suspended';
+    const result = await transitionTenant(tx, { tenantId, to, actor: 'admin', actorUserId: admin.id, reason, now: deps.now?.() });
+    // The owner whose deletion took the workspace with it comes back with it (members who left
+    // before stay gone).
+    if (before) await tx.execute(sql`update users set deleted_at = null where tenant_id = ${tenantId} and deleted_at >= ${before.createdAt.toISOString()}::timestamptz`);
+    return result;
+  });
+}
+
+// ---- The daily lifecycle job ----
+
+export const TRIAL_GRACE_HOURS = 0;
+export const PAST_DUE_GRACE_DAYS = 7;
+
+/**
+ * Trials that ended without a subscription are suspended (the pricing page's 7 days); workspaces
+ * past due for more than `PAST_DUE_GRACE_DAYS` are suspended. Idempotent: a second run on the
+ * same day finds nothing to do. Each workspace moves in its own transaction.
+ */
+export async function runLifecycle(deps: { db: Db; now?: () => Date; log?: Logger }) {
+  const now = deps.now?.() ?? new Date();
+  const expired = await deps.db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(
+      and(
+        eq(tenants.status, 'trialing'),
+        lt(tenants.trialEndsAt, new Date(now.getTime() - TRIAL_GRACE_HOURS * 3_600_000)),
+        sql`not exists (select 1 from subscriptions s where s.tenant_id = ${tenants.id} and s.status in ('active', 'trialing'))`,
+      ),
+    );
+  const pastDue = await deps.db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(
+      and(
+        eq(tenants.status, 'past_due'),
+        sql`coalesce((select max(t.created_at) from tenant_transitions t where t.tenant_id = ${tenants.id} and t.to_status = 'past_due'), ${tenants.updatedAt}) < ${new Date(now.getTime() - PAST_DUE_GRACE_DAYS * 86_400_000).toISOString()}::timestamptz`,
+      ),
+    );
+  let suspended = 0;
+  for (const [rows, reason] of [
+    [expired, 'trial_expired: the 7-day trial ended without a subscription'],
+    [pastDue, `payment_overdue: past due for more than ${PAST_DUE_GRACE_DAYS} days`],
+  ] as const) {
+    for (const { id } of rows) {
+      try {
+        if ((await transitionTenant(deps.db, { tenantId: id, to: 'suspended', actor: 'job', reason, now })).changed) suspended++;
+      } catch (error) {
+        // Moved meanwhile (a payment arrived): the next run sees the new state.
+        deps.log?.warn({ tenantId: id, err: { message: (error as Error).message } }, 'lifecycle: transition skipped');
+      }
+    }
+  }
+  return { suspended };
+}
+
+/** Records the purge of workspaces (the rows themselves are deleted by the caller's transaction). */
+export async function recordPurges(tx: Tx, tenantIds: string[], now: Date) {
+  if (!tenantIds.length) return;
+  await tx.insert(tenantTransitions).values(
+    tenantIds.map((tenantId) => ({ tenantId, fromStatus: 'soft_deleted', toStatus: 'purged', actor: 'job' as const, reason: 'retention period over', createdAt: now })),
+  );
+}
+
+export const transitionsInputSchema = z
+  .strictObject({ tenantId: z.uuid('Unknown workspace').optional(), limit: z.number().int().min(1).max(200).default(50) })
+  .default({ limit: 50 });
+
+/** The recorded transitions, newest first (admins). */
+export async function listTransitions(deps: { db: Db }, input: z.input<typeof transitionsInputSchema>) {
+  const { tenantId, limit } = transitionsInputSchema.parse(input);
+  const rows = await deps.db
+    .select({
+      id: tenantTransitions.id,
+      tenantId: tenantTransitions.tenantId,
+      tenantName: tenants.name,
+      from: tenantTransitions.fromStatus,
+      to: tenantTransitions.toStatus,
+      actor: tenantTransitions.actor,
+      reason: tenantTransitions.reason,
+      createdAt: tenantTransitions.createdAt,
+    })
+    .from(tenantTransitions)
+    .leftJoin(tenants, eq(tenants.id, tenantTransitions.tenantId))
+    .where(tenantId ? eq(tenantTransitions.tenantId, tenantId) : undefined)
+    .orderBy(desc(tenantTransitions.createdAt), desc(tenantTransitions.id))
+    .limit(limit);
+  return { items: rows };
+}
+
