@@ -14,6 +14,8 @@ describe('legal pages and cookie consent (SPEC P5)', () => {
     const context = await newContext(browser(), { width: 375, height: 740 });
     const page = await context.newPage();
     await page.goto('/');
+    // No Stripe on this server: the page says trials start without a card, beside the offer's text.
+    await expect(page.getByTestId('no-card-note').textContent()).resolves.toBe(t('Pricing.noCardHere'));
     const footer = page.getByRole('contentinfo');
     for (const doc of ['terms', 'privacy', 'cookies', 'dpa'] as const) {
       await footer.getByRole('link', { name: t(`Footer.${doc}`), exact: true }).click();

@@ -4,6 +4,7 @@ import { PricingLink } from '~/components/pricing/pricing-link';
 import { Card, CardDescription, CardTitle } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';
 import type { Locale } from '~/i18n/routing';
+import { env } from '~/env';
 import { getCurrentUser } from '~/server/transport/auth/current-user';
 import { trackLandingVisit } from '~/server/transport/auth/request-context';
 
@@ -18,7 +19,7 @@ export default async function HomePage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [t, user] = await Promise.all([getTranslations('Home'), getCurrentUser().catch(() => null)]);
+  const [t, tp, user] = await Promise.all([getTranslations('Home'), getTranslations('Pricing'), getCurrentUser().catch(() => null)]);
   // Referral click and visit of anonymous visitors (SPEC G2/G4), recorded after the response.
   if (!user) await trackLandingVisit(await searchParams);
 
@@ -54,6 +55,11 @@ export default async function HomePage({
           <p className="mt-6 text-sm text-fg-muted" data-testid="trial-text">
             {t('trialText')}
           </p>
+          {env.STRIPE_SECRET_KEY ? null : (
+            <p className="mt-1 text-xs text-fg-muted" data-testid="no-card-note">
+              {tp('noCardHere')}
+            </p>
+          )}
           <PricingLink label="homeLink" className="mt-3 inline-block text-sm font-medium text-accent-2 underline-offset-4 hover:underline" />
         </div>
       </section>

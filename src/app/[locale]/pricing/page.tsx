@@ -8,6 +8,7 @@ import { RoiCalculator } from '~/components/pricing/roi-calculator';
 import { buttonClasses } from '~/components/ui/button';
 import { localizedPath } from '~/i18n/paths';
 import { routing, type Locale } from '~/i18n/routing';
+import { env } from '~/env';
 import { getCurrentUser } from '~/server/transport/auth/current-user';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -46,6 +47,12 @@ export default async function PricingPage({ params }: { params: Promise<{ locale
           >
             {t('trialText')}
           </p>
+          {/* The trial text is the offer; a server without Stripe says plainly how it differs here. */}
+          {env.STRIPE_SECRET_KEY ? null : (
+            <p className="mx-auto mt-2 max-w-2xl text-xs text-fg-muted" data-testid="no-card-note">
+              {t('noCardHere')}
+            </p>
+          )}
         </div>
       </section>
 

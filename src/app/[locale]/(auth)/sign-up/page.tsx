@@ -1,3 +1,4 @@
+import { env } from '~/env';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SignUpForm } from '~/components/auth/auth-forms';
 import { getAuthFormTexts } from '~/components/auth/auth-texts';
@@ -24,7 +25,7 @@ export default async function SignUpPage({
   setRequestLocale(locale);
   if (await getCurrentUser()) redirect(localizedPath('/dashboard', locale));
   const sp = await searchParams;
-  const [t, texts] = await Promise.all([getTranslations('Auth'), getAuthFormTexts()]);
+  const [t, tp, texts] = await Promise.all([getTranslations('Auth'), getTranslations('Pricing'), getAuthFormTexts()]);
   const utm: Record<string, string> = {};
   for (const key of UTM_KEYS) {
     const v = sp[key];
@@ -36,6 +37,11 @@ export default async function SignUpPage({
       <Card className="p-6 sm:p-8">
         <h1 className="text-2xl font-bold">{t('signUpTitle')}</h1>
         <p className="mt-2 text-sm text-fg-muted">{t('signUpLead')}</p>
+        {env.STRIPE_SECRET_KEY ? null : (
+          <p className="mt-2 text-xs text-fg-muted" data-testid="no-card-note">
+            {tp('noCardHere')}
+          </p>
+        )}
         <div className="mt-6">
           <SignUpForm utm={utm} texts={texts} signUp={signUpAction} />
         </div>
