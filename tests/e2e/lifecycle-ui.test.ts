@@ -18,10 +18,11 @@ describe('workspace lifecycle for admins (SPEC P4)', () => {
     await page.getByRole('heading', { name: t('Lifecycle.title'), level: 1 }).waitFor();
 
     await page.getByLabel(t('Lifecycle.tenantId')).fill(target.tenantId);
-    await page.getByLabel(t('Lifecycle.reason')).fill('card testing from this workspace');
+    const reason = `card testing from this workspace ${crypto.randomUUID().slice(0, 8)}`;
+    await page.getByLabel(t('Lifecycle.reason')).fill(reason);
     await page.getByRole('button', { name: t('Lifecycle.actions.suspend') }).click();
     await page.getByText(`Workspace moved from ${t('TenantStatus.trialing')} to ${t('TenantStatus.suspended')}`).waitFor();
-    await page.getByTestId('transition-row').filter({ hasText: 'card testing from this workspace' }).waitFor();
+    await page.getByTestId('transition-row').filter({ hasText: reason }).waitFor();
 
     // Restoring a workspace that was never deleted is refused, with the reason.
     await page.getByLabel(t('Lifecycle.action')).selectOption('restore');

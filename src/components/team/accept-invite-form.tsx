@@ -2,11 +2,9 @@
 
 import { useActionState, useId } from 'react';
 import { Button } from '~/components/ui/button';
+import type { AcceptInviteAction, AcceptInviteTexts } from './types';
 
 const inputClass = 'mt-1 block h-10 w-full rounded-lg border border-border bg-surface-raised px-3 text-base text-fg';
-
-export type AcceptInviteTexts = { email: string; name: string; password: string; passwordHint: string; submit: string; submitting: string };
-export type AcceptInviteAction = (prev: { error?: string }, formData: FormData) => Promise<{ error?: string }>;
 
 /**
  * Accepting an invitation: name and password (the e-mail is the invited one). The page passes its
