@@ -74,6 +74,10 @@ describe('workflow editor (SPEC P1)', () => {
     expect(await stepIds(page)).toEqual(['start', 'http-request', 'log']);
 
     // Reorder with dnd-kit's keyboard sensor: space picks up, arrow up moves, space drops.
+    // Fold both forms first: short cards, all in view, so moving needs no scrolling.
+    await press(page, http.getByRole('button', { name: t('WorkflowEditor.close') }));
+    await press(page, log.getByRole('button', { name: t('WorkflowEditor.close') }));
+    await log.getByRole('button', { name: new RegExp(`^${t('WorkflowEditor.edit')}`) }).waitFor();
     // Each key waits for what dnd-kit announces to screen readers.
     const logName = t('Workflows.stepTypes.log');
     await log.getByTestId('drag-handle').focus();
