@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { workflowRuns, workflowRunSteps, workflowVersions } from '~/server/infra/db/schema';
 import { metrics } from '~/server/infra/metrics/registry';
-import { asWorkflowSteps } from '~/server/domain/workflows/workflows';
+import { asWorkflowSteps } from '~/server/domain/workflows/steps';
 import type { WorkflowStep } from '~/server/domain/workflows/steps';
 import { capJson, type EngineDeps } from './deps';
 import { writeDispatch } from './dispatch';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '~/server/infra/db/client';
 import { workflows } from '~/server/infra/db/schema';
 import type { Logger } from '~/server/infra/logger';
-import { asWorkflowSteps } from '~/server/domain/workflows/workflows';
+import { asWorkflowSteps } from '~/server/domain/workflows/steps';
 import type { EngineDeps } from './deps';
 import { startRun } from './start';
 

@@ -8,7 +8,7 @@ import { runTransformStep } from '~/server/domain/runs/executors/transform';
 import { initialContext } from '~/server/domain/runs/template';
 import type { AddressPolicy } from '~/server/domain/runs/ssrf';
 import { AppError } from '~/server/errors';
-import { conditionStep, cronPartOutOfRange, cronSchema, isKnownTimeZone, MAX_STEPS, transformStep } from './steps';
+import { conditionStep, cronPartOutOfRange, cronSchema, draftStepsSchema, isKnownTimeZone, transformStep } from './steps';
 import { explainStepIssues, validateSteps, type DraftIssue } from './validation';
 
 /**
@@ -17,8 +17,6 @@ import { explainStepIssues, validateSteps, type DraftIssue } from './validation'
  * condition or transform against sample input — computed by the same code that saves and runs.
  */
 
-/** A draft as the editor holds it: anything step-like, checked here rather than refused at the door. */
-export const draftStepsSchema = z.array(z.record(z.string(), z.unknown())).max(MAX_STEPS * 2, `A workflow can have at most ${MAX_STEPS} steps`);
 export const validateDraftInputSchema = z.strictObject({ steps: draftStepsSchema });
 
 /** cronstrue's names for our locales (Hindi is not among its languages: English then). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StoredStep } from '~/server/infra/db/schema';
 
 /**
  * The workflow step model (SPEC P1): eight step types, validated deeply.
@@ -277,3 +278,9 @@ export const workflowStepsSchema = z
       }
     });
   });
+
+/** Stored steps were validated by workflowStepsSchema when written: narrow them to that type. */
+export const asWorkflowSteps = (steps: readonly StoredStep[]): WorkflowStep[] => steps as WorkflowStep[];
+
+/** A draft as the editor holds it: anything step-like, checked by validation.ts rather than refused at the door. */
+export const draftStepsSchema = z.array(z.record(z.string(), z.unknown())).max(MAX_STEPS * 2, `A workflow can have at most ${MAX_STEPS} steps`);

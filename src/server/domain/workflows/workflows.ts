@@ -8,8 +8,7 @@ import { workflows, workflowVersions, type StoredStep } from '~/server/infra/db/
 import type { Logger } from '~/server/infra/logger';
 import { AppError } from '~/server/errors';
 import type { AddressPolicy } from '~/server/domain/runs/ssrf';
-import { draftStepsSchema } from './preview';
-import { workflowStepListSchema, type WorkflowStep } from './steps';
+import { asWorkflowSteps, draftStepsSchema, workflowStepListSchema } from './steps';
 import { assertValidSteps } from './validation';
 
 /**
@@ -91,8 +90,7 @@ const columns = {
   createdAt: workflows.createdAt,
   updatedAt: workflows.updatedAt,
 };
-/** Stored steps were validated by workflowStepsSchema when written: narrow them to that type. */
-export const asWorkflowSteps = (steps: readonly StoredStep[]): WorkflowStep[] => steps as WorkflowStep[];
+export { asWorkflowSteps };
 const toDetail = <R extends { steps: StoredStep[]; webhookSecretHint: string | null }>({ webhookSecretHint, ...r }: R) => ({
   ...r,
   steps: asWorkflowSteps(r.steps),
