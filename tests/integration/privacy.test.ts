@@ -14,7 +14,7 @@ import { setSecret } from '~/server/domain/secrets/store';
 import { createWorkflow } from '~/server/domain/workflows/workflows';
 import { tenants, users, workflows } from '~/server/infra/db/schema';
 import { secretsDeps } from '~/server/transport/engine-deps';
-import { makeUser, sessionCookie, setupTestDeps } from '../helpers/deps';
+import { callerFor, makeUser, sessionCookie, setupTestDeps } from '../helpers/deps';
 
 const deps = setupTestDeps();
 const hook = { id: 'start', name: 'Start', type: 'webhook_trigger', config: { method: 'POST' } } as const;
@@ -130,6 +130,8 @@ describe('privacy rights (SPEC P5)', () => {
     expect(await memberGone.json()).toMatchObject({ deleted: true, workspace_deleted: false });
     expect(await loadCurrentUser(deps, member.userId)).toBeNull();
     expect(await loadCurrentUser(deps, owner.id)).not.toBeNull();
+    // A deleted account is no longer a member of the team, and never counts as an owner.
+    expect((await callerFor(deps, owner).team.list()).members.map((m) => m.id)).toEqual([owner.id]);
 
     const res = await deleteRequest(owner, { password: 'owner-password-1', confirm: 'DELETE' });
     expect(res.status).toBe(200);

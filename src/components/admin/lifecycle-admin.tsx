@@ -7,8 +7,8 @@ import { Card, CardTitle } from '~/components/ui/card';
 import { Table, Td, Th, THead } from '~/components/ui/table';
 import { useToast } from '~/components/ui/toast';
 import { api } from '~/trpc/react';
+import { textInputClass } from '~/components/ui/input';
 
-const inputClass = 'mt-1 block h-10 w-full rounded-lg border border-border bg-surface-raised px-3 text-base text-fg';
 const ACTIONS = ['suspend', 'resume', 'restore'] as const;
 
 /** Admin view of the workspace lifecycle: act on a workspace, and read every recorded transition. */
@@ -53,13 +53,13 @@ export function LifecycleAdmin() {
             <label htmlFor={ids.tenant} className="block text-sm font-medium">
               {t('tenantId')}
             </label>
-            <input id={ids.tenant} name="tenantId" required className={`${inputClass} font-mono`} />
+            <input id={ids.tenant} name="tenantId" required className={`${textInputClass} font-mono`} />
           </div>
           <div>
             <label htmlFor={ids.action} className="block text-sm font-medium">
               {t('action')}
             </label>
-            <select id={ids.action} value={action} onChange={(e) => setAction(e.target.value as typeof action)} className={inputClass}>
+            <select id={ids.action} value={action} onChange={(e) => setAction(e.target.value as typeof action)} className={textInputClass}>
               {ACTIONS.map((a) => (
                 <option key={a} value={a}>
                   {t(`actions.${a}`)}
@@ -71,7 +71,7 @@ export function LifecycleAdmin() {
             <label htmlFor={ids.reason} className="block text-sm font-medium">
               {t('reason')}
             </label>
-            <input id={ids.reason} name="reason" required minLength={3} maxLength={500} className={inputClass} />
+            <input id={ids.reason} name="reason" required minLength={3} maxLength={500} className={textInputClass} />
           </div>
           <div className="sm:col-span-2">
             <Button type="submit" disabled={pending}>

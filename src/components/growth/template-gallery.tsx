@@ -9,11 +9,11 @@ import { Link, useRouter } from '~/i18n/navigation';
 import { rememberNewSecret } from '~/lib/new-secret';
 import type { Locale } from '~/i18n/locales';
 import { api, type RouterOutputs } from '~/trpc/react';
+import { textInputClass } from '~/components/ui/input';
 
 type Template = RouterOutputs['growth']['templates']['items'][number];
 type Category = Template['category'];
 
-const inputClass = 'mt-1 block h-10 w-full rounded-lg border border-border bg-surface-raised px-3 text-base text-fg';
 
 function TemplateCard({ template }: { template: Template }) {
   const t = useTranslations('TemplateGallery');
@@ -120,7 +120,7 @@ export function TemplateGallery({ initialCategory }: { initialCategory?: Categor
           maxLength={100}
           onChange={(e) => setQuery(e.target.value)}
           aria-describedby={`${searchId}-hint`}
-          className={inputClass}
+          className={textInputClass}
         />
         <p id={`${searchId}-hint`} className="mt-1 text-xs text-fg-muted">
           {t('searchHint')}

@@ -6,8 +6,8 @@ import { Button, buttonClasses } from '~/components/ui/button';
 import { Card, CardDescription, CardTitle } from '~/components/ui/card';
 import { useRouter } from '~/i18n/navigation';
 import { api } from '~/trpc/react';
+import { textInputClass } from '~/components/ui/input';
 
-const inputClass = 'mt-1 block h-10 w-full rounded-lg border border-border bg-surface-raised px-3 text-base text-fg';
 
 /**
  * Privacy rights in the dashboard (SPEC P5): download everything as a ZIP of JSON files, or
@@ -75,13 +75,13 @@ export function YourData() {
             <label htmlFor={ids.password} className="block text-sm font-medium">
               {t('password')}
             </label>
-            <input id={ids.password} name="password" type="password" autoComplete="current-password" maxLength={200} className={inputClass} />
+            <input id={ids.password} name="password" type="password" autoComplete="current-password" maxLength={200} className={textInputClass} />
           </div>
           <div>
             <label htmlFor={ids.confirm} className="block text-sm font-medium">
               {t('confirmLabel')}
             </label>
-            <input id={ids.confirm} name="confirm" required autoComplete="off" maxLength={50} className={inputClass} />
+            <input id={ids.confirm} name="confirm" required autoComplete="off" maxLength={50} className={textInputClass} />
           </div>
           <Button type="submit" variant="danger" disabled={pending}>
             {t('deleteButton')}

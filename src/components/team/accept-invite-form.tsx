@@ -3,8 +3,8 @@
 import { useActionState, useId } from 'react';
 import { Button } from '~/components/ui/button';
 import type { AcceptInviteAction, AcceptInviteTexts } from './types';
+import { textInputClass } from '~/components/ui/input';
 
-const inputClass = 'mt-1 block h-10 w-full rounded-lg border border-border bg-surface-raised px-3 text-base text-fg';
 
 /**
  * Accepting an invitation: name and password (the e-mail is the invited one). The page passes its
@@ -24,13 +24,13 @@ export function AcceptInviteForm({ email, texts: t, accept }: { email: string; t
         <label htmlFor={ids.email} className="block text-sm font-medium">
           {t.email}
         </label>
-        <input id={ids.email} value={email} readOnly className={`${inputClass} text-fg-muted`} />
+        <input id={ids.email} value={email} readOnly className={`${textInputClass} text-fg-muted`} />
       </div>
       <div>
         <label htmlFor={ids.name} className="block text-sm font-medium">
           {t.name}
         </label>
-        <input id={ids.name} name="name" required maxLength={120} autoComplete="name" className={inputClass} />
+        <input id={ids.name} name="name" required maxLength={120} autoComplete="name" className={textInputClass} />
       </div>
       <div>
         <label htmlFor={ids.password} className="block text-sm font-medium">
@@ -45,7 +45,7 @@ export function AcceptInviteForm({ email, texts: t, accept }: { email: string; t
           maxLength={200}
           autoComplete="new-password"
           aria-describedby={`${ids.password}-hint`}
-          className={inputClass}
+          className={textInputClass}
         />
         <p id={`${ids.password}-hint`} className="mt-1 text-xs text-fg-muted">
           {t.passwordHint}

@@ -7,22 +7,21 @@ import { Card, CardTitle } from '~/components/ui/card';
 import { Dialog } from '~/components/ui/dialog';
 import { useToast } from '~/components/ui/toast';
 import { api, type RouterOutputs } from '~/trpc/react';
+import { textInputClass } from '~/components/ui/input';
 
 type Member = RouterOutputs['team']['list']['members'][number];
-const INVITE_DAYS = 7;
-const inputClass = 'mt-1 block h-10 w-full rounded-lg border border-border bg-surface-raised px-3 text-base text-fg';
 
 function InviteForm() {
   const t = useTranslations('Team');
   const toast = useToast();
   const utils = api.useUtils();
   const ids = { email: useId(), role: useId() };
-  const [link, setLink] = useState<{ email: string; link: string } | null>(null);
+  const [link, setLink] = useState<{ email: string; link: string; days: number } | null>(null);
   const [copied, setCopied] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const invite = api.team.invite.useMutation({
     onSuccess: async (r) => {
-      if (r.link) setLink({ email: r.invite.email, link: r.link });
+      if (r.link) setLink({ email: r.invite.email, link: r.link, days: Math.max(1, Math.round((r.invite.expiresAt.getTime() - Date.now()) / 86_400_000)) });
       else toast.show(t('invited', { email: r.invite.email }));
       formRef.current?.reset();
       await utils.team.list.invalidate();
@@ -46,13 +45,13 @@ function InviteForm() {
           <label htmlFor={ids.email} className="block text-sm font-medium">
             {t('inviteEmail')}
           </label>
-          <input id={ids.email} name="email" type="email" required maxLength={254} autoComplete="off" className={inputClass} />
+          <input id={ids.email} name="email" type="email" required maxLength={254} autoComplete="off" className={textInputClass} />
         </div>
         <div>
           <label htmlFor={ids.role} className="block text-sm font-medium">
             {t('inviteRole')}
           </label>
-          <select id={ids.role} name="role" defaultValue="member" className={inputClass}>
+          <select id={ids.role} name="role" defaultValue="member" className={textInputClass}>
             <option value="member">{t('roles.member')}</option>
             <option value="owner">{t('roles.owner')}</option>
           </select>
@@ -69,7 +68,7 @@ function InviteForm() {
       {link ? (
         <div role="status" className="mt-3 rounded-lg border border-amber-500/40 bg-amber-950/40 p-3 text-sm" data-testid="invite-link">
           <p className="font-medium">{t('linkTitle', { email: link.email })}</p>
-          <p className="mt-1 text-amber-100">{t('linkBody', { days: INVITE_DAYS })}</p>
+          <p className="mt-1 text-amber-100">{t('linkBody', { days: link.days })}</p>
           <div className="mt-2 flex flex-wrap items-start gap-2">
             <code className="block min-w-0 flex-1 break-all rounded bg-bg/60 p-2 text-xs" data-testid="invite-link-url">
               {link.link}

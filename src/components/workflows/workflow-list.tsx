@@ -10,11 +10,11 @@ import { useToast } from '~/components/ui/toast';
 import { Link, useRouter } from '~/i18n/navigation';
 import { rememberNewSecret } from '~/lib/new-secret';
 import { api, type RouterOutputs } from '~/trpc/react';
+import { textInputClass } from '~/components/ui/input';
 
 type Summary = RouterOutputs['workflows']['list']['items'][number];
 const PAGE = 20;
 
-const inputClass = 'mt-1 block h-10 w-full rounded-lg border border-border bg-surface-raised px-3 text-base text-fg';
 
 function CreateWorkflowDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslations('Workflows');
@@ -77,13 +77,13 @@ function CreateWorkflowDialog({ open, onClose }: { open: boolean; onClose: () =>
           <label htmlFor={ids.name} className="block text-sm font-medium">
             {t('name')}
           </label>
-          <input id={ids.name} name="name" required maxLength={120} className={inputClass} />
+          <input id={ids.name} name="name" required maxLength={120} className={textInputClass} />
         </div>
         <div>
           <label htmlFor={ids.description} className="block text-sm font-medium">
             {t('description')}
           </label>
-          <input id={ids.description} name="description" maxLength={2000} className={inputClass} />
+          <input id={ids.description} name="description" maxLength={2000} className={textInputClass} />
         </div>
         <div>
           <label htmlFor={ids.trigger} className="block text-sm font-medium">
@@ -93,7 +93,7 @@ function CreateWorkflowDialog({ open, onClose }: { open: boolean; onClose: () =>
             id={ids.trigger}
             value={trigger}
             onChange={(e) => setTrigger(e.target.value as typeof trigger)}
-            className={inputClass}
+            className={textInputClass}
           >
             <option value="webhook_trigger">{t('triggerWebhook')}</option>
             <option value="schedule_trigger">{t('triggerSchedule')}</option>
@@ -110,7 +110,7 @@ function CreateWorkflowDialog({ open, onClose }: { open: boolean; onClose: () =>
               required
               defaultValue="0 8 * * 1"
               aria-describedby={`${ids.cron}-hint`}
-              className={inputClass}
+              className={textInputClass}
             />
             <p id={`${ids.cron}-hint`} className="mt-1 text-xs text-fg-muted">
               {t('scheduleHint')}

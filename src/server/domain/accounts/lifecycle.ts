@@ -108,7 +108,8 @@ export async function transitionTenant(
     });
     return { from, to: input.to, changed: true };
   };
-  const result = 'transaction' in db ? await (db as Db).transaction(run) : await run(db as Tx);
+  // Inside a caller's transaction this is a savepoint: the move and its record stay together.
+  const result = await (db as Db).transaction(run);
   if (result.changed) forgetTenantPlan(input.tenantId);
   return result;
 }
@@ -179,7 +180,6 @@ export async function restoreTenant(deps: { db: Db; now?: () => Date }, admin: {
 
 // ---- The daily lifecycle job ----
 
-export const TRIAL_GRACE_HOURS = 0;
 export const PAST_DUE_GRACE_DAYS = 7;
 
 /**
@@ -195,7 +195,7 @@ export async function runLifecycle(deps: { db: Db; now?: () => Date; log?: Logge
     .where(
       and(
         eq(tenants.status, 'trialing'),
-        lt(tenants.trialEndsAt, new Date(now.getTime() - TRIAL_GRACE_HOURS * 3_600_000)),
+        lt(tenants.trialEndsAt, now),
         sql`not exists (select 1 from subscriptions s where s.tenant_id = ${tenants.id} and s.status in ('active', 'trialing'))`,
       ),
     );

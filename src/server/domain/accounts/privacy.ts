@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '~/server/infra/db/client';
@@ -21,6 +21,7 @@ import {
 import type { ZipEntry } from '~/server/infra/zip';
 import { AppError } from '~/server/errors';
 import { recordPurges, transitionTenant } from './lifecycle';
+import { ownerIdsOf } from './team';
 import { verifyPassword } from './password';
 import type { CurrentUser } from './users';
 
@@ -140,13 +141,10 @@ export const deleteAccountInputSchema = z.strictObject({
 });
 
 /** What deleting the account would take with it, for the confirmation step. */
+const isLastOwner = (user: CurrentUser, ownerIds: string[]) => (user.role === 'owner' || user.role === 'admin') && ownerIds.every((id) => id === user.id);
+
 export async function deletionImpact(deps: { db: Db }, user: CurrentUser) {
-  const owners = await deps.db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.tenantId, user.tenantId), isNull(users.deletedAt), sql`${users.role} in ('owner', 'admin')`));
-  const lastOwner = (user.role === 'owner' || user.role === 'admin') && owners.every((o) => o.id === user.id);
-  return { lastOwner, graceDays: DELETION_GRACE_DAYS };
+  return { lastOwner: isLastOwner(user, await ownerIdsOf(deps.db, user.tenantId)), graceDays: DELETION_GRACE_DAYS };
 }
 
 /**
@@ -165,12 +163,7 @@ export async function deleteAccount(deps: { db: Db; now?: () => Date }, user: Cu
   const now = deps.now?.() ?? new Date();
   return deps.db.transaction(async (tx) => {
     // The last-owner check and the deletion under one lock of the workspace's owners.
-    const owners = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.tenantId, user.tenantId), isNull(users.deletedAt), sql`${users.role} in ('owner', 'admin')`))
-      .for('update');
-    const lastOwner = (user.role === 'owner' || user.role === 'admin') && owners.every((o) => o.id === user.id);
+    const lastOwner = isLastOwner(user, await ownerIdsOf(tx, user.tenantId, { lock: true }));
     await tx.update(users).set({ deletedAt: now, updatedAt: now }).where(eq(users.id, user.id));
     if (lastOwner) {
       await transitionTenant(tx, { tenantId: user.tenantId, to: 'soft_deleted', actor: 'user', actorUserId: user.id, reason: 'the last owner deleted their account', now });

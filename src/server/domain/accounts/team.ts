@@ -47,7 +47,7 @@ export async function listTeam(deps: { db: Db; now?: () => Date }, user: Current
     deps.db
       .select({ id: users.id, name: users.name, email: users.email, role: users.role, lastLoginAt: users.lastLoginAt, createdAt: users.createdAt })
       .from(users)
-      .where(eq(users.tenantId, user.tenantId))
+      .where(and(eq(users.tenantId, user.tenantId), isNull(users.deletedAt)))
       .orderBy(asc(users.createdAt), asc(users.id)),
     isManager(user)
       ? deps.db
@@ -183,25 +183,27 @@ export async function acceptInvite(deps: { db: Db; now?: () => Date }, input: z.
   });
 }
 
-/** Locks the workspace's owners and answers how many there are (the last-owner rule). */
-async function ownersLocked(tx: Pick<Db, 'select'>, tenantId: string) {
-  const rows = await tx
+/**
+ * The workspace's current owners (admins count as owners), locked when `lock` is set: the one
+ * reading behind the last-owner rule (role changes, removals, account deletion).
+ */
+export async function ownerIdsOf(tx: Pick<Db, 'select'>, tenantId: string, opts: { lock?: boolean } = {}): Promise<string[]> {
+  const query = tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.tenantId, tenantId), sql`${users.role} in ('owner', 'admin')`))
-    .for('update');
-  return rows.length;
+    .where(and(eq(users.tenantId, tenantId), isNull(users.deletedAt), sql`${users.role} in ('owner', 'admin')`));
+  return (await (opts.lock ? query.for('update') : query)).map((r) => r.id);
 }
 
 export async function changeMemberRole(deps: { db: Db }, user: CurrentUser, input: z.input<typeof memberRoleInputSchema>) {
   assertManager(user);
   const { userId, role } = memberRoleInputSchema.parse(input);
   return deps.db.transaction(async (tx) => {
-    const [member] = await tx.select({ id: users.id, role: users.role }).from(users).where(and(eq(users.id, userId), eq(users.tenantId, user.tenantId))).for('update').limit(1);
+    const [member] = await tx.select({ id: users.id, role: users.role }).from(users).where(and(eq(users.id, userId), eq(users.tenantId, user.tenantId), isNull(users.deletedAt))).for('update').limit(1);
     if (!member) throw new AppError('NOT_FOUND', 'Member not found');
     if (member.role === 'admin') throw new AppError('FORBIDDEN', 'A platform admin’s role is not changed here.');
     if (member.role === role) return { userId, role };
-    if (role === 'member' && (await ownersLocked(tx, user.tenantId)) <= 1) {
+    if (role === 'member' && (await ownerIdsOf(tx, user.tenantId, { lock: true })).length <= 1) {
       throw new AppError('CONFLICT', 'A workspace needs at least one owner: make someone else an owner first.');
     }
     await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId));
@@ -214,10 +216,10 @@ export async function removeMember(deps: { db: Db }, user: CurrentUser, input: z
   assertManager(user);
   const { userId } = memberIdSchema.parse(input);
   return deps.db.transaction(async (tx) => {
-    const [member] = await tx.select({ id: users.id, role: users.role }).from(users).where(and(eq(users.id, userId), eq(users.tenantId, user.tenantId))).for('update').limit(1);
+    const [member] = await tx.select({ id: users.id, role: users.role }).from(users).where(and(eq(users.id, userId), eq(users.tenantId, user.tenantId), isNull(users.deletedAt))).for('update').limit(1);
     if (!member) throw new AppError('NOT_FOUND', 'Member not found');
     if (member.role === 'admin') throw new AppError('FORBIDDEN', 'A platform admin is not removed here.');
-    if (member.role === 'owner' && (await ownersLocked(tx, user.tenantId)) <= 1) {
+    if (member.role === 'owner' && (await ownerIdsOf(tx, user.tenantId, { lock: true })).length <= 1) {
       throw new AppError('CONFLICT', 'A workspace needs at least one owner: the last owner cannot be removed.');
     }
     await tx.delete(users).where(eq(users.id, userId));

@@ -8,15 +8,7 @@ import { AppError } from '~/server/errors';
 import { resolveLocale } from '~/server/domain/marketing/content';
 import { createWorkflow } from '~/server/domain/workflows/workflows';
 import { STEP_TYPES, workflowStepsSchema, type WorkflowStepInput } from '~/server/domain/workflows/steps';
-import de from '../../../../messages/de.json';
-import en from '../../../../messages/en.json';
-import es from '../../../../messages/es.json';
-import fr from '../../../../messages/fr.json';
-import hi from '../../../../messages/hi.json';
-import it from '../../../../messages/it.json';
-import ja from '../../../../messages/ja.json';
-import nl from '../../../../messages/nl.json';
-import pt from '../../../../messages/pt.json';
+import { CATALOGS as MESSAGES, type Catalog as MessageCatalog } from '~/server/domain/i18n/catalogs';
 import { findTemplate, TEMPLATE_CATEGORIES, TEMPLATES, type TemplateCategory, type TemplateDefinition } from './templates-catalog';
 
 /**
@@ -29,21 +21,11 @@ import { findTemplate, TEMPLATE_CATEGORIES, TEMPLATES, type TemplateCategory, ty
 type TemplateTexts = { name: string; description: string; steps: Record<string, string> };
 type Catalog = { templates: Record<string, TemplateTexts>; categories: Record<TemplateCategory, string> };
 
-const catalog = (m: typeof en): Catalog => ({
+const catalog = (m: MessageCatalog): Catalog => ({
   templates: m.Templates as Record<string, TemplateTexts>,
   categories: m.TemplateGallery.categories,
 });
-const CATALOGS: Record<Locale, Catalog> = {
-  en: catalog(en),
-  es: catalog(es),
-  fr: catalog(fr),
-  de: catalog(de),
-  pt: catalog(pt),
-  it: catalog(it),
-  nl: catalog(nl),
-  hi: catalog(hi),
-  ja: catalog(ja),
-};
+const CATALOGS = Object.fromEntries(Object.entries(MESSAGES).map(([locale, m]) => [locale, catalog(m)])) as Record<Locale, Catalog>;
 
 export { TEMPLATE_CATEGORIES };
 const localeSchema = z.enum(locales, 'Unknown language');

@@ -90,7 +90,6 @@ const columns = {
   createdAt: workflows.createdAt,
   updatedAt: workflows.updatedAt,
 };
-export { asWorkflowSteps };
 const toDetail = <R extends { steps: StoredStep[]; webhookSecretHint: string | null }>({ webhookSecretHint, ...r }: R) => ({
   ...r,
   steps: asWorkflowSteps(r.steps),

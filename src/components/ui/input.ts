@@ -1,0 +1,2 @@
+/** The look of a single-line text input or select in forms (labels above, full width). */
+export const textInputClass = 'mt-1 block h-10 w-full rounded-lg border border-border bg-surface-raised px-3 text-base text-fg';
