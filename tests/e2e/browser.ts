@@ -38,17 +38,18 @@ export function setupBrowser(): { browser: () => Browser } {
  */
 export async function newContext(
   browser: Browser,
-  opts: { width?: number; height?: number; reducedMotion?: boolean; consent?: 'all' | 'necessary' | null } = {},
+  opts: { width?: number; height?: number; reducedMotion?: boolean; consent?: 'all' | 'necessary' | null; base?: string } = {},
 ): Promise<BrowserContext> {
+  const base = opts.base ?? BASE;
   const context = await browser.newContext({
-    baseURL: BASE,
+    baseURL: base,
     locale: 'en-US',
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
     reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference',
   });
   context.setDefaultTimeout(15_000);
   const consent = opts.consent === undefined ? 'necessary' : opts.consent;
-  if (consent) await context.addCookies([{ name: 'levqor_consent', value: consent, url: BASE }]);
+  if (consent) await context.addCookies([{ name: 'levqor_consent', value: consent, url: base }]);
   return context;
 }
 

@@ -72,7 +72,7 @@ describe('pricing page (SPEC B2, B4)', () => {
     await page.getByTestId('interval-month').click();
     await expect.poll(() => page.getByTestId('price-growth').textContent()).toBe('£29');
     // Visitors start a free trial: every plan's button leads to sign-up.
-    await expect(page.getByTestId('cta-growth').getAttribute('href')).resolves.toBe('/sign-up');
+    await expect(page.getByTestId('cta-growth').getAttribute('href')).resolves.toBe('/sign-up?plan=growth&interval=month');
     await context.close();
   });
 

@@ -31,9 +31,12 @@ const { getSql } = await import('~/server/infra/db/client');
 const schema = await import('~/server/infra/db/schema');
 const { mrrPence } = await import('~/server/domain/billing/mrr');
 const { computeWeeklyFigures } = await import('~/server/domain/reports/figures');
-const { makeUser, setupTestDeps } = await import('../helpers/deps');
+const { callerFor, makeUser, setupTestDeps, uniqueEmail } = await import('../helpers/deps');
+const { registerAccount } = await import('~/server/domain/accounts/register');
+const { signupTrial } = await import('~/server/domain/billing/stripe');
+const { logger } = await import('~/server/infra/logger');
 
-const { growthEvents, referralCodes, referrals, stripeEvents, subscriptions, tenants } = schema;
+const { growthEvents, referralCodes, referrals, stripeEvents, subscriptions, tenants, tenantTransitions } = schema;
 const deps = setupTestDeps();
 const signer = new Stripe('sk_test_signer_only');
 
@@ -245,5 +248,59 @@ describe('POST /api/stripe/webhook (SPEC B3)', () => {
     // The weekly report reads the same rows (integration files run one at a time).
     const after = await computeWeeklyFigures({ db: deps.db }, { weekStart: monday });
     expect(after.metrics.mrrPence.thisWeek - before.metrics.mrrPence.thisWeek).toBe(2900 + 12417);
+  });
+});
+
+describe('card-required trial (decision 019)', () => {
+  it('a sign-up on a server with Stripe waits for a card; Checkout takes one and the 7-day trial starts then', async () => {
+    expect(signupTrial()).toBe('at_checkout');
+    const email = uniqueEmail('card');
+    const account = await registerAccount(
+      { db: deps.db, redis: deps.redis, log: logger, trial: signupTrial() },
+      { kind: 'oauth', input: { name: 'Card Owner', email, emailVerified: null, image: null } },
+      { ip: null, refCode: null },
+    );
+    expect(account.trialEndsAt).toBeNull();
+    expect(await tenantRow(account.tenantId)).toMatchObject({ status: 'awaiting_card', trialEndsAt: null });
+    const trialStarts = () => deps.db.select().from(growthEvents).where(and(eq(growthEvents.tenantId, account.tenantId), eq(growthEvents.type, 'trial_start')));
+    expect(await trialStarts()).toEqual([]);
+
+    // Nothing runs and no AI until the trial starts; the owner can still reach Billing.
+    const owner = { id: account.userId, tenantId: account.tenantId, email, role: 'owner' as const };
+    const api = callerFor(deps, owner);
+    const wf = await api.workflows.create({ name: 'Waits for the card', steps: [{ id: 'start', name: 'Start', type: 'webhook_trigger', config: { method: 'POST' } }] });
+    await expect(api.runs.runNow({ workflowId: wf.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Your 7-day trial starts once a card is on file: add one from Billing to run workflows.',
+    });
+    await expect(api.ai.chat({ query: 'How do I add a step?' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await api.billing.status()).toMatchObject({ status: 'awaiting_card', trialDaysLeft: null, configured: true });
+
+    // Checkout: the plan's price, the 7-day trial, and a card collected whatever the amount due.
+    const checkout = await api.billing.checkout({ kind: 'plan', plan: 'starter', interval: 'month' });
+    expect(checkout.url).toMatch(/^https:\/\/checkout\.stripe\.test\//);
+    const form = fake.requests.find((r) => r.path === '/v1/checkout/sessions')!.form;
+    expect(form.get('subscription_data[trial_period_days]')).toBe('7');
+    expect(form.get('payment_method_collection')).toBe('always');
+    expect(form.get('line_items[0][price]')).toBe(PRICE.starterMonth);
+
+    // Stripe tells us the trialing subscription exists: the workspace's trial starts, once.
+    const t = { tenantId: account.tenantId, customer: `cus_${uid()}`, subId: `sub_${uid()}` };
+    const trialEnd = T0 + 7 * 86_400;
+    setSub(t, { status: 'trialing', trialEnd, priceId: PRICE.starterMonth, plan: 'starter' });
+    const completed = event(
+      'checkout.session.completed',
+      { id: `cs_${uid()}`, object: 'checkout.session', mode: 'subscription', client_reference_id: t.tenantId, customer: t.customer, subscription: t.subId, metadata: { tenant_id: t.tenantId } },
+      T0 + 1,
+    );
+    expect((await deliver(completed)).body).toMatchObject({ outcome: 'applied' });
+    expect((await deliver(subEvent('customer.subscription.created', t, T0 + 2, { status: 'trialing' }))).body).toMatchObject({ outcome: 'applied' });
+    const tenant = await tenantRow(t.tenantId);
+    expect(tenant).toMatchObject({ status: 'trialing', plan: 'starter', stripeCustomerId: t.customer });
+    expect(tenant.trialEndsAt?.getTime()).toBe(trialEnd * 1000);
+    expect(await trialStarts()).toHaveLength(1);
+    const moves = await deps.db.select().from(tenantTransitions).where(eq(tenantTransitions.tenantId, t.tenantId));
+    expect(moves.map((m) => [m.fromStatus, m.toStatus, m.actor])).toEqual([['awaiting_card', 'trialing', 'stripe']]);
+    await expect(api.runs.runNow({ workflowId: wf.id })).resolves.toMatchObject({ status: 'queued' });
   });
 });

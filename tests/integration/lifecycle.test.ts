@@ -17,8 +17,10 @@ const LEGAL: Record<TenantState, TenantState[]> = {
   active: ['past_due', 'canceled', 'suspended', 'soft_deleted'],
   past_due: ['active', 'canceled', 'suspended', 'soft_deleted'],
   canceled: ['active', 'trialing', 'past_due', 'suspended', 'soft_deleted'],
-  suspended: ['active', 'trialing', 'past_due', 'canceled', 'soft_deleted'],
-  soft_deleted: ['trialing', 'active', 'past_due', 'canceled', 'suspended'],
+  suspended: ['active', 'trialing', 'past_due', 'canceled', 'soft_deleted', 'awaiting_card'],
+  soft_deleted: ['trialing', 'active', 'past_due', 'canceled', 'suspended', 'awaiting_card'],
+  // Card-required trial (decision 019): Checkout starts the trial (or a paid plan at once).
+  awaiting_card: ['trialing', 'active', 'past_due', 'canceled', 'suspended', 'soft_deleted'],
 };
 const statusOf = async (tenantId: string) => (await deps.db.select({ s: tenants.status }).from(tenants).where(eq(tenants.id, tenantId)))[0]!.s;
 const transitionsOf = (tenantId: string) => deps.db.select().from(tenantTransitions).where(eq(tenantTransitions.tenantId, tenantId));

@@ -70,12 +70,13 @@ export function SignInForm({ callbackUrl, texts: t, signIn }: { callbackUrl?: st
   );
 }
 
-export function SignUpForm({ utm, texts: t, signUp }: { utm: Record<string, string>; texts: AuthFormTexts; signUp: AuthFormAction }) {
+/** `carry`: hidden fields the sign-up keeps from the URL (UTM tags, the plan chosen on /pricing). */
+export function SignUpForm({ carry, texts: t, signUp }: { carry: Record<string, string>; texts: AuthFormTexts; signUp: AuthFormAction }) {
   const [state, action, pending] = useActionState(signUp, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormError state={state} errors={t.errors} />
-      {Object.entries(utm).map(([k, v]) => (
+      {Object.entries(carry).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       <Field label={t.name} name="name" autoComplete="name" required maxLength={100} defaultValue={state.name} />

@@ -2,10 +2,17 @@
 
 import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { signUpInputSchema } from '~/server/domain/accounts/schemas';
 import { registerAccount } from '~/server/domain/accounts/register';
 import { acceptInvite, acceptInviteInputSchema } from '~/server/domain/accounts/team';
+import { loadCurrentUser } from '~/server/domain/accounts/users';
+import { createCheckoutSession } from '~/server/domain/billing/checkout';
+import { billingConfigFromEnv } from '~/server/domain/billing/config';
+import { BILLING_INTERVALS, PLANS } from '~/server/domain/billing/pricing';
+import { getStripe, signupTrial } from '~/server/domain/billing/stripe';
 import { signIn } from '~/server/transport/auth/next-auth';
 import { getDb } from '~/server/infra/db/client';
 import { isAppError, safeErrorSummary } from '~/server/errors';
@@ -27,9 +34,10 @@ async function authRateLimited(): Promise<boolean> {
   return !decision.allowed;
 }
 
-async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<AuthFormState> {
+/** Signs in and redirects to `redirectTo`; `false` signs in without redirecting (the caller does). */
+async function signInWithPassword(email: string, password: string, redirectTo: string | false): Promise<AuthFormState> {
   try {
-    await signIn('credentials', { email, password, redirectTo });
+    await signIn('credentials', redirectTo === false ? { email, password, redirect: false } : { email, password, redirectTo });
     return {};
   } catch (error) {
     // A successful sign-in throws Next's redirect, which must propagate.
@@ -50,6 +58,8 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
   if (await authRateLimited()) return { error: 'tooManyAttempts', email };
   return signInWithPassword(email, password, redirectTo);
 }
+
+const trialChoiceSchema = z.object({ plan: z.enum(PLANS), interval: z.enum(BILLING_INTERVALS) });
 
 const ISSUE_KEYS: Record<string, AuthErrorKey> = {
   name: 'nameRequired',
@@ -82,9 +92,11 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
         : (ISSUE_KEYS[field] ?? 'generic');
     return { error, ...echo };
   }
+  const trial = signupTrial();
+  let account: Awaited<ReturnType<typeof registerAccount>>;
   try {
     const context = await signupRequestContext();
-    const account = await registerAccount({ db: getDb(), redis: getRedis(), log: logger }, { kind: 'password', input: parsed.data }, context);
+    account = await registerAccount({ db: getDb(), redis: getRedis(), log: logger, trial }, { kind: 'password', input: parsed.data }, context);
     if (account.referralUsed) await context.clearReferral();
   } catch (error) {
     if (isAppError(error) && error.code === 'CONFLICT') return { error: 'emailTaken', ...echo };
@@ -93,7 +105,29 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
     logger.error({ err: safeErrorSummary(error) }, 'sign-up failed');
     return { error: 'generic', ...echo };
   }
-  return signInWithPassword(parsed.data.email, parsed.data.password, localizedPath('/dashboard', locale));
+  if (trial === 'now') return signInWithPassword(parsed.data.email, parsed.data.password, localizedPath('/dashboard', locale));
+  // "Card required" (decision 019): signed in, the new owner goes straight to Stripe Checkout for
+  // the plan picked on /pricing (Starter monthly otherwise); the trial starts when it has a card.
+  const signedIn = await signInWithPassword(parsed.data.email, parsed.data.password, false);
+  if (signedIn.error) return signedIn;
+  redirect(await trialCheckoutUrl(account.userId, { plan: formData.get('plan'), interval: formData.get('interval') }, locale));
+}
+
+/** Where a new owner starts the trial: Checkout's page, or Billing (which says why) if Stripe refused. */
+async function trialCheckoutUrl(userId: string, picked: { plan: unknown; interval: unknown }, locale: string): Promise<string> {
+  const billingPage = localizedPath('/dashboard/billing', locale);
+  const choice = trialChoiceSchema.safeParse(picked);
+  const { plan, interval } = choice.success ? choice.data : { plan: 'starter' as const, interval: 'month' as const };
+  try {
+    const db = getDb();
+    const user = await loadCurrentUser({ db }, userId);
+    if (!user) return billingPage;
+    const deps = { db, redis: getRedis(), stripe: getStripe(), config: billingConfigFromEnv(), ip: clientIp(await headers()), log: logger };
+    return (await createCheckoutSession(deps, user, { kind: 'plan', plan, interval })).url;
+  } catch (error) {
+    logger.warn({ err: safeErrorSummary(error) }, 'sign-up: the trial checkout could not open; sending the owner to Billing');
+    return `${billingPage}?plan=${plan}&interval=${interval}`;
+  }
 }
 
 /** OAuth sign-in with one provider (the page binds the provider and the return path). */

@@ -7,6 +7,7 @@ import { buttonClasses } from '~/components/ui/button';
 import { Card, CardTitle } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';
 import type { Locale } from '~/i18n/routing';
+import { TRIAL_DAYS } from '~/server/domain/billing/pricing';
 import { getServerApi } from '~/trpc/server';
 
 export default async function DashboardPage({ params }: { params: Promise<{ locale: Locale }> }) {
@@ -31,6 +32,17 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
         </p>
       </header>
 
+      {me.tenant.status === 'awaiting_card' ? (
+        <div
+          className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-400/30 bg-amber-950/40 px-4 py-3 text-sm text-amber-100"
+          data-testid="awaiting-card"
+        >
+          <p>{t('awaitingCard', { days: TRIAL_DAYS })}</p>
+          <Link href="/dashboard/billing" className={buttonClasses('primary', 'sm')}>
+            {t('addCard')}
+          </Link>
+        </div>
+      ) : null}
       {me.tenant.trialDaysLeft !== null ? (
         <p className="rounded-lg border border-indigo-400/30 bg-indigo-950/50 px-4 py-3 text-sm text-indigo-100">
           {t('trialDaysLeft', { days: me.tenant.trialDaysLeft })}

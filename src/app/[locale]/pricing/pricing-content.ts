@@ -28,7 +28,8 @@ export type DfyView = { id: DfyPackage; name: string; body: string; price: strin
 
 /** Where a plan's button leads: signed-in users to billing (plan preselected), visitors to sign-up. */
 export function planHref(locale: string, signedIn: boolean, plan: Plan, interval: BillingInterval): string {
-  return signedIn ? `${localizedPath('/dashboard/billing', locale)}?plan=${plan}&interval=${interval}` : localizedPath('/sign-up', locale);
+  // Visitors carry the plan through sign-up: with Stripe, Checkout opens on it (decision 019).
+  return `${localizedPath(signedIn ? '/dashboard/billing' : '/sign-up', locale)}?plan=${plan}&interval=${interval}`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { forgetTenantPlan } from '~/server/domain/usage/plans';
 import type { Db } from '~/server/infra/db/client';
-import { subscriptions, tenants, tenantTransitions } from '~/server/infra/db/schema';
+import { subscriptions, TENANT_STATES, tenants, tenantTransitions, type TenantState } from '~/server/infra/db/schema';
 import type { Logger } from '~/server/infra/logger';
 import { AppError } from '~/server/errors';
 
@@ -18,18 +18,21 @@ import { AppError } from '~/server/errors';
  *      └──────► suspended ◄──────┘             (trial expired / payment overdue: job; admin)
  *   any live state ──► soft_deleted ──► restored (admin) / purged (job, after 30 days)
  *   canceled: the subscription ended (Stripe); a new one makes the workspace active again.
+ *   awaiting_card ──► trialing / active        (Stripe: Checkout took a card; decision 019)
+ *   A workspace signed up on a server with Stripe starts in awaiting_card: its 7-day trial
+ *   begins when Checkout has a card ("Card required"), not at sign-up.
  */
-export const TENANT_STATES = ['trialing', 'active', 'past_due', 'canceled', 'suspended', 'soft_deleted'] as const;
-export type TenantState = (typeof TENANT_STATES)[number];
+export { TENANT_STATES, type TenantState };
 export type TransitionActor = 'stripe' | 'job' | 'admin' | 'user';
 
-const LIVE: readonly TenantState[] = ['trialing', 'active', 'past_due', 'canceled', 'suspended'];
+const LIVE: readonly TenantState[] = ['trialing', 'active', 'past_due', 'canceled', 'suspended', 'awaiting_card'];
 export const TRANSITIONS: Record<TenantState, readonly TenantState[]> = {
+  awaiting_card: ['trialing', 'active', 'past_due', 'canceled', 'suspended', 'soft_deleted'],
   trialing: ['active', 'past_due', 'canceled', 'suspended', 'soft_deleted'],
   active: ['past_due', 'canceled', 'suspended', 'soft_deleted'],
   past_due: ['active', 'canceled', 'suspended', 'soft_deleted'],
   canceled: ['active', 'trialing', 'past_due', 'suspended', 'soft_deleted'],
-  suspended: ['active', 'trialing', 'past_due', 'canceled', 'soft_deleted'],
+  suspended: ['active', 'trialing', 'past_due', 'canceled', 'soft_deleted', 'awaiting_card'],
   // Restoring returns to the state the workspace was deleted from.
   soft_deleted: LIVE,
 };
@@ -42,6 +45,8 @@ export const TENANT_ALLOWS: Record<TenantState, { signIn: boolean; run: boolean;
   canceled: { signIn: true, run: false, ai: false },
   suspended: { signIn: true, run: false, ai: false },
   soft_deleted: { signIn: false, run: false, ai: false },
+  // Signed in to add the card; nothing runs on a trial that has not started.
+  awaiting_card: { signIn: true, run: false, ai: false },
 };
 
 const isState = (s: string): s is TenantState => (TENANT_STATES as readonly string[]).includes(s);
@@ -55,11 +60,13 @@ const REFUSALS: Record<'run' | 'ai', Partial<Record<TenantState, string>>> = {
     suspended: 'This workspace is suspended: runs are paused until an admin resumes it or a payment goes through.',
     canceled: 'This workspace has no active plan: runs are paused until you subscribe again.',
     soft_deleted: 'This workspace was deleted.',
+    awaiting_card: 'Your 7-day trial starts once a card is on file: add one from Billing to run workflows.',
   },
   ai: {
     suspended: 'This workspace is suspended: AI helpers are paused.',
     canceled: 'This workspace has no active plan: AI helpers are paused until you subscribe again.',
     soft_deleted: 'This workspace was deleted.',
+    awaiting_card: 'Your 7-day trial starts once a card is on file: add one from Billing to use the AI helpers.',
   },
 };
 
@@ -147,7 +154,10 @@ async function resumeTarget(db: Db | Tx, tenantId: string, now: Date): Promise<T
   const subs = await db.select({ status: subscriptions.status }).from(subscriptions).where(eq(subscriptions.tenantId, tenantId));
   for (const wanted of ['active', 'trialing', 'past_due'] as const) if (subs.some((s) => s.status === wanted)) return wanted;
   const [tenant] = await db.select({ trialEndsAt: tenants.trialEndsAt }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
-  return tenant?.trialEndsAt && tenant.trialEndsAt > now ? 'trialing' : null;
+  if (!tenant) return null;
+  // A trial that never started (no card yet) goes back to waiting for one.
+  if (!tenant.trialEndsAt) return 'awaiting_card';
+  return tenant.trialEndsAt > now ? 'trialing' : null;
 }
 
 export async function resumeTenant(deps: { db: Db; now?: () => Date }, admin: { id: string }, input: z.input<typeof tenantActionSchema>) {

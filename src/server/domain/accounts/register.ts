@@ -14,7 +14,14 @@ import { createTenantWithOwner, signUp, type NewAccount } from './signup';
  * Transports hand in what they read from the request (IP, the referral cookie's code) and clear
  * the cookie when `referralUsed` says so.
  */
-export type RegisterDeps = { db: Db; redis: Redis; log: Logger; now?: () => Date };
+export type RegisterDeps = {
+  db: Db;
+  redis: Redis;
+  log: Logger;
+  now?: () => Date;
+  /** 'at_checkout' when Stripe is configured: the trial starts once Checkout has a card (decision 019). */
+  trial: 'now' | 'at_checkout';
+};
 
 export type Registration =
   | { kind: 'password'; input: SignUpInput }
@@ -33,9 +40,9 @@ export async function registerAccount(
   await assertNotBlocked({ redis: deps.redis, log: deps.log }, { ip: context.ip });
   const account =
     registration.kind === 'password'
-      ? await signUp({ db: deps.db, now: deps.now }, registration.input)
+      ? await signUp({ db: deps.db, now: deps.now, trial: deps.trial }, registration.input)
       : await createTenantWithOwner(
-          { db: deps.db, now: deps.now },
+          { db: deps.db, now: deps.now, trial: deps.trial },
           { ...registration.input, passwordHash: null, source: 'oauth' },
         ).then(({ user: _user, ...rest }) => rest);
   await completeSignupGrowth({ db: deps.db, log: deps.log }, { ...account, refCode: context.refCode });

@@ -7,13 +7,17 @@ import { signUpInputSchema, type SignUpInput } from './schemas';
 
 export const TRIAL_DAYS = 7;
 
-type Deps = { db: Db; now?: () => Date };
+/**
+ * `trial`: 'now' starts the 7-day trial at sign-up (a server without Stripe); 'at_checkout'
+ * leaves the workspace awaiting a card — Stripe Checkout starts the trial (decision 019).
+ */
+type Deps = { db: Db; now?: () => Date; trial?: 'now' | 'at_checkout' };
 
-export type NewAccount = { userId: string; tenantId: string; email: string; trialEndsAt: Date };
+export type NewAccount = { userId: string; tenantId: string; email: string; trialEndsAt: Date | null };
 
 /**
- * Creates a tenant on a 7-day trial and its owner, in one transaction (SPEC F1/F2).
- * Used by the e-mail sign-up and by OAuth first sign-in (without a password).
+ * Creates a tenant and its owner, in one transaction (SPEC F1/F2), on a 7-day trial or awaiting
+ * the card that starts it. Used by the e-mail sign-up and by OAuth first sign-in (without a password).
  */
 export async function createTenantWithOwner(
   deps: Deps,
@@ -31,7 +35,8 @@ export async function createTenantWithOwner(
   },
 ): Promise<NewAccount & { user: typeof users.$inferSelect }> {
   const now = deps.now?.() ?? new Date();
-  const trialEndsAt = new Date(now.getTime() + TRIAL_DAYS * 24 * 60 * 60 * 1000);
+  const atCheckout = deps.trial === 'at_checkout';
+  const trialEndsAt = atCheckout ? null : new Date(now.getTime() + TRIAL_DAYS * 24 * 60 * 60 * 1000);
   const tenantName = input.companyName?.trim() || `${input.name?.trim() || input.email.split('@')[0]}'s workspace`;
   try {
     return await deps.db.transaction(async (tx) => {
@@ -39,7 +44,7 @@ export async function createTenantWithOwner(
         .insert(tenants)
         .values({
           name: tenantName,
-          status: 'trialing',
+          status: atCheckout ? 'awaiting_card' : 'trialing',
           trialEndsAt,
           locale: input.locale ?? 'en',
           signupSource: input.source ?? 'direct',

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { locales } from '~/i18n/routing';
 import type { Db } from '~/server/infra/db/client';
-import { tenants, users } from '~/server/infra/db/schema';
+import { TENANT_STATES, tenants, users } from '~/server/infra/db/schema';
 import { AppError } from '~/server/errors';
 
 /** The signed-in user as the server sees them: loaded fresh per request, never from the cookie alone. */
@@ -44,7 +44,7 @@ export const accountSummarySchema = z.object({
     id: z.string(),
     name: z.string(),
     plan: z.enum(['starter', 'growth', 'pro', 'business']),
-    status: z.enum(['trialing', 'active', 'past_due', 'canceled', 'suspended', 'soft_deleted']),
+    status: z.enum(TENANT_STATES),
     trialEndsAt: z.date().nullable(),
     trialDaysLeft: z.number().int().nullable(),
   }),

@@ -1,7 +1,7 @@
 import { count, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '~/server/infra/db/client';
-import { tenants, users, workflows } from '~/server/infra/db/schema';
+import { TENANT_STATES, tenants, users, workflows } from '~/server/infra/db/schema';
 
 /** Platform-wide figures for Levqor's admins (never exposed to tenant members). */
 export const adminOverviewSchema = z.object({
@@ -49,7 +49,7 @@ export const tenantRowSchema = z.object({
   id: z.string(),
   name: z.string(),
   plan: z.enum(['starter', 'growth', 'pro', 'business']),
-  status: z.enum(['trialing', 'active', 'past_due', 'canceled', 'suspended', 'soft_deleted']),
+  status: z.enum(TENANT_STATES),
   members: z.number().int(),
   createdAt: z.date(),
   lastActivityAt: z.date().nullable(),

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '~/server/infra/db/client';
 import type { Redis } from 'ioredis';
-import { tenants, usageCounters } from '~/server/infra/db/schema';
+import { tenants, usageCounters, type TenantState } from '~/server/infra/db/schema';
 import { admit, type Admission, releaseQuietly } from '~/server/domain/usage/admission';
 import { upsertCounterSql } from '~/server/domain/usage/ledger';
 import { noticeAdmission } from '~/server/domain/usage/meter';
@@ -20,7 +20,7 @@ import { type AiCapability, type AiProviderName } from './config';
  */
 type Deps = { db: Db; now?: () => Date };
 
-export type TenantPlan = { plan: Plan; status: 'trialing' | 'active' | 'past_due' | 'canceled' | 'suspended' | 'soft_deleted'; trialEndsAt: Date | null };
+export type TenantPlan = { plan: Plan; status: TenantState; trialEndsAt: Date | null };
 export type Usage = { used: number; allowance: number; month: string };
 
 /** The UTC month a use counts in: the usage meters' period (SPEC P3). */

@@ -6,7 +6,7 @@ import { localizedPath } from '~/i18n/paths';
 import { assertNotBlocked, recordAbuseEvent } from '~/server/domain/abuse/signals';
 import type { CurrentUser } from '~/server/domain/accounts/users';
 import type { Db } from '~/server/infra/db/client';
-import { subscriptions, tenants } from '~/server/infra/db/schema';
+import { subscriptions, TENANT_STATES, tenants } from '~/server/infra/db/schema';
 import { AppError } from '~/server/errors';
 import { logger, type Logger } from '~/server/infra/logger';
 import { PRICE_ENV, requireStripe, stripeLocale, type BillingConfig } from './config';
@@ -64,7 +64,7 @@ export const billingStatusSchema = z.object({
   /** Whether Stripe is configured on this server (checkout and portal need it). */
   configured: z.boolean(),
   plan: z.enum(PLANS),
-  status: z.enum(['trialing', 'active', 'past_due', 'canceled', 'suspended', 'soft_deleted']),
+  status: z.enum(TENANT_STATES),
   trialEndsAt: z.date().nullable(),
   trialDaysLeft: z.number().int().nullable(),
   supportSlaHours: z.number().int(),
@@ -174,6 +174,8 @@ export async function createCheckoutSession(
       .where(and(eq(subscriptions.tenantId, tenant.id), ne(subscriptions.status, 'incomplete_expired')))
       .limit(1);
     params.subscription_data = { metadata, ...(previous ? {} : { trial_period_days: TRIAL_DAYS }) };
+    // "Card required": the trial too starts only with a payment method on file (decision 019).
+    params.payment_method_collection = 'always';
   } else {
     params.payment_intent_data = { metadata };
     if (!tenant.stripeCustomerId) params.customer_creation = 'always';

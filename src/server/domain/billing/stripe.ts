@@ -30,3 +30,11 @@ export function getStripe(): Stripe | null {
   if (globalForStripe.levqorStripe === undefined) globalForStripe.levqorStripe = createStripe();
   return globalForStripe.levqorStripe;
 }
+
+/**
+ * When a new workspace's trial starts (decision 019): with Stripe configured, at Checkout once a
+ * card is on file ("Card required"); without it, at sign-up — and the pages say so.
+ */
+export function signupTrial(): 'now' | 'at_checkout' {
+  return getStripe() ? 'at_checkout' : 'now';
+}

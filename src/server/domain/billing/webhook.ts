@@ -276,6 +276,15 @@ async function applySubscription(
       log(deps).info({ tenantId, subscription: { id: sub.id, plan: planInfo.plan, interval: planInfo.interval } }, 'billing: first paid subscription (conversion)');
     }
   }
+  if (status === 'trialing' && tenant.status === 'awaiting_card') {
+    // The card-required trial starts here, not at sign-up (decision 019): its growth event too.
+    const [started] = await tx
+      .select({ id: growthEvents.id })
+      .from(growthEvents)
+      .where(and(eq(growthEvents.tenantId, tenantId), eq(growthEvents.type, 'trial_start')))
+      .limit(1);
+    if (!started) await tx.insert(growthEvents).values({ ...growth, type: 'trial_start' });
+  }
   if (status === 'canceled' && previous?.status !== 'canceled') {
     const wasPaying = previous?.status === 'active' || previous?.status === 'past_due' || previous?.status === 'unpaid';
     await tx.insert(growthEvents).values({ ...growth, type: 'churn', amountPence: wasPaying ? monthlyRevenuePence(planInfo.plan, planInfo.interval) : null });

@@ -8,6 +8,7 @@ import MicrosoftEntraID from 'next-auth/providers/microsoft-entra-id';
 import { env, oauthProviders } from '~/env';
 import { verifyCredentials } from '~/server/domain/accounts/signin';
 import { registerAccount } from '~/server/domain/accounts/register';
+import { signupTrial } from '~/server/domain/billing/stripe';
 import { getDb } from '~/server/infra/db/client';
 import { accounts, authenticators, sessions, users, verificationTokens } from '~/server/infra/db/schema';
 import { isAppError } from '~/server/errors';
@@ -47,7 +48,7 @@ function adapter(): Adapter {
     async createUser(data: AdapterUser) {
       const context = await signupRequestContext();
       const account = await registerAccount(
-        { db, redis: getRedis(), log: logger },
+        { db, redis: getRedis(), log: logger, trial: signupTrial() },
         { kind: 'oauth', input: { name: data.name ?? null, email: data.email, emailVerified: data.emailVerified, image: data.image ?? null } },
         context,
       );

@@ -1,4 +1,3 @@
-import { env } from '~/env';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SignUpForm } from '~/components/auth/auth-forms';
 import { getAuthFormTexts } from '~/components/auth/auth-texts';
@@ -8,11 +7,14 @@ import { ServerLink as Link } from '~/components/ui/server-link';
 import { redirect } from 'next/navigation';
 import { localizedPath } from '~/i18n/paths';
 import type { Locale } from '~/i18n/routing';
+import { TRIAL_DAYS } from '~/server/domain/billing/pricing';
+import { signupTrial } from '~/server/domain/billing/stripe';
 import { getCurrentUser } from '~/server/transport/auth/current-user';
 import { signUpAction } from '../actions';
 import { oauthButtons } from '../oauth-providers';
 
-const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign'] as const;
+/** Kept through the form: UTM tags (growth attribution) and the plan picked on /pricing (Checkout). */
+const CARRIED_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'plan', 'interval'] as const;
 
 export default async function SignUpPage({
   params,
@@ -25,11 +27,12 @@ export default async function SignUpPage({
   setRequestLocale(locale);
   if (await getCurrentUser()) redirect(localizedPath('/dashboard', locale));
   const sp = await searchParams;
+  const cardAtCheckout = signupTrial() === 'at_checkout';
   const [t, tp, texts] = await Promise.all([getTranslations('Auth'), getTranslations('Pricing'), getAuthFormTexts()]);
-  const utm: Record<string, string> = {};
-  for (const key of UTM_KEYS) {
+  const carry: Record<string, string> = {};
+  for (const key of CARRIED_KEYS) {
     const v = sp[key];
-    if (typeof v === 'string' && v.length <= 100) utm[key] = v;
+    if (typeof v === 'string' && v.length <= 100) carry[key] = v;
   }
 
   return (
@@ -37,13 +40,12 @@ export default async function SignUpPage({
       <Card className="p-6 sm:p-8">
         <h1 className="text-2xl font-bold">{t('signUpTitle')}</h1>
         <p className="mt-2 text-sm text-fg-muted">{t('signUpLead')}</p>
-        {env.STRIPE_SECRET_KEY ? null : (
-          <p className="mt-2 text-xs text-fg-muted" data-testid="no-card-note">
-            {tp('noCardHere')}
-          </p>
-        )}
+        {/* "Card required" (decision 019): with Stripe the trial starts at Checkout, after this form. */}
+        <p className="mt-2 text-xs text-fg-muted" data-testid={cardAtCheckout ? 'card-at-checkout-note' : 'no-card-note'}>
+          {cardAtCheckout ? tp('cardAtCheckout', { days: TRIAL_DAYS }) : tp('noCardHere')}
+        </p>
         <div className="mt-6">
-          <SignUpForm utm={utm} texts={texts} signUp={signUpAction} />
+          <SignUpForm carry={carry} texts={texts} signUp={signUpAction} />
         </div>
         <OAuthButtons providers={oauthButtons(localizedPath('/dashboard', locale))} />
         <p className="mt-6 text-center text-sm text-fg-muted">

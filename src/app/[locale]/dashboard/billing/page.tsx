@@ -13,6 +13,7 @@ import {
   DFY_PACKAGES_GBP,
   MONTHLY_PRICE_GBP,
   PLANS,
+  TRIAL_DAYS,
   YEARLY_PRICE_GBP,
   type BillingInterval,
   type DfyPackage,
@@ -86,6 +87,12 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
       {!status.configured ? (
         <p className="rounded-lg border border-amber-400/30 bg-amber-950/40 px-4 py-3 text-sm text-amber-100" data-testid="billing-not-configured">
           {t('notConfigured')}
+        </p>
+      ) : null}
+
+      {status.status === 'awaiting_card' ? (
+        <p className="rounded-lg border border-indigo-400/30 bg-indigo-950/50 px-4 py-3 text-sm text-indigo-100" data-testid="billing-awaiting-card">
+          {t('awaitingCard', { days: TRIAL_DAYS })}
         </p>
       ) : null}
 

@@ -1,4 +1,5 @@
 import type { Locale } from '~/i18n/locales';
+import type { TenantState } from '~/server/infra/db/schema';
 import { fill, ONBOARDING_ITEM_IDS, plural, textsFor, trialTextFor, type OnboardingItemId } from '../help/catalog';
 
 /**
@@ -13,7 +14,7 @@ export type OnboardingFacts = {
   /** The user has a referral_codes row (their link was created). */
   hasReferralCode: boolean;
   plan: 'starter' | 'growth' | 'pro' | 'business';
-  status: 'trialing' | 'active' | 'past_due' | 'canceled' | 'suspended' | 'soft_deleted';
+  status: TenantState;
   /** Whole days left in the trial (rounded up), null when not trialing or no end date. */
   trialDaysLeft: number | null;
 };

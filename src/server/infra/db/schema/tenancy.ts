@@ -13,14 +13,19 @@ import {
 } from 'drizzle-orm/pg-core';
 
 export const planEnum = pgEnum('plan', ['starter', 'growth', 'pro', 'business']);
-export const tenantStatusEnum = pgEnum('tenant_status', [
+/** A workspace's lifecycle states (SPEC P4); the transitions live in domain/accounts/lifecycle. */
+export const TENANT_STATES = [
   'trialing',
   'active',
   'past_due',
   'canceled',
   'suspended',
   'soft_deleted',
-]);
+  // Signed up on a server with Stripe: the trial starts when Checkout has a card (decision 019).
+  'awaiting_card',
+] as const;
+export type TenantState = (typeof TENANT_STATES)[number];
+export const tenantStatusEnum = pgEnum('tenant_status', TENANT_STATES);
 /** member and owner are tenant roles; admin is a Levqor platform admin (the founders). */
 export const userRoleEnum = pgEnum('user_role', ['member', 'owner', 'admin']);
 
