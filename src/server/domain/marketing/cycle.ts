@@ -1,13 +1,13 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { and, asc, count, eq, gt, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { env } from '~/env';
 import type { Db } from '~/server/infra/db/client';
 import { marketingDrafts, tenants } from '~/server/infra/db/schema';
 import { logger, type Logger } from '~/server/infra/logger';
 import { renderDraft } from './content';
 import { runMarketingCycleInputSchema, type MarketingCycleResult, type RunMarketingCycleInput } from './schemas';
-import { cycleDate, SEGMENT_ACTIONS, segmentCase, type MarketingSegment } from './segments';
+import { cycleDate, MARKETING_SEGMENTS, SEGMENT_ACTIONS, segmentRules, type MarketingSegment } from './segments';
 
 /**
  * The daily marketing cycle (SPEC J2, DEV_SAFETY §2): segments every tenant and stores one
@@ -36,7 +36,7 @@ export type MarketingCycleOptions = RunMarketingCycleInput & {
 
 export const defaultMarketingLogFile = () => path.resolve(process.cwd(), 'logs', 'auto_marketing.log');
 
-type BatchRow = { id: string; name: string; locale: string; segment: MarketingSegment | null; exists: boolean };
+type BatchRow = { id: string; name: string; locale: string; existing: string[] | null } & Record<MarketingSegment, boolean>;
 
 export async function runMarketingCycle(deps: MarketingCycleDeps, options: MarketingCycleOptions = {}): Promise<MarketingCycleResult> {
   const { dryRun, batchSize: requestedBatch } = runMarketingCycleInputSchema.parse({
@@ -58,8 +58,7 @@ export async function runMarketingCycle(deps: MarketingCycleDeps, options: Marke
   const total = totalRow?.n ?? 0;
   progress(0, `${total} tenants to scan`);
 
-  const segmentExpr = segmentCase(now, { new_signup: 'new_signup', active_trial: 'active_trial', winback: 'winback' }) as SQL<MarketingSegment | null>;
-  const actionExpr = segmentCase(now, SEGMENT_ACTIONS);
+  const rules = segmentRules(now);
   const result: MarketingCycleResult = {
     cycle,
     scanned: 0,
@@ -77,20 +76,12 @@ export async function runMarketingCycle(deps: MarketingCycleDeps, options: Marke
         id: tenants.id,
         name: tenants.name,
         locale: tenants.locale,
-        segment: segmentExpr,
-        // Whether this tenant's draft for this action and cycle exists already (at most one
-        // row joins: it is the unique key).
-        exists: sql<boolean>`${marketingDrafts.id} is not null`,
+        ...rules,
+        // The actions already drafted for this tenant in this cycle (the unique key's rows).
+        // ("tenants"."id" qualified: drizzle renders the column unqualified, which would bind to d.id.)
+        existing: sql<string[] | null>`(select array_agg(d.action::text) from ${marketingDrafts} d where d.tenant_id = "tenants"."id" and d.cycle = ${cycle})`,
       })
       .from(tenants)
-      .leftJoin(
-        marketingDrafts,
-        and(
-          eq(marketingDrafts.tenantId, tenants.id),
-          eq(marketingDrafts.cycle, cycle),
-          sql`${marketingDrafts.action} = ${actionExpr}`,
-        ),
-      )
       .where(and(considered, last ? gt(tenants.id, last) : undefined))
       .orderBy(asc(tenants.id))
       .limit(batchSize);
@@ -100,10 +91,12 @@ export async function runMarketingCycle(deps: MarketingCycleDeps, options: Marke
 
     const due: (BatchRow & { segment: MarketingSegment })[] = [];
     for (const row of batch) {
-      if (!row.segment) continue;
-      result.segments[row.segment] += 1;
-      if (row.exists) result.skipped += 1;
-      else due.push(row as BatchRow & { segment: MarketingSegment });
+      for (const segment of MARKETING_SEGMENTS) {
+        if (!row[segment]) continue;
+        result.segments[segment] += 1;
+        if (row.existing?.includes(SEGMENT_ACTIONS[segment])) result.skipped += 1;
+        else due.push({ ...row, segment });
+      }
     }
 
     if (dryRun) {

@@ -29,7 +29,7 @@ export const marketingCycleResultSchema = z.object({
   cycle: z.string(),
   /** Tenants considered (not soft-deleted, created before the cycle's clock). */
   scanned: z.number().int(),
-  /** Tenants per segment (each tenant in at most one). */
+  /** Tenants per segment (a tenant may be in several: a sign-up on its trial is new and trialing). */
   segments: z.object({ new_signup: z.number().int(), active_trial: z.number().int(), winback: z.number().int() }),
   /** Drafts created (dry run: that would be created). */
   created: z.number().int(),

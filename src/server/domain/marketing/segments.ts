@@ -1,20 +1,20 @@
 import { sql, type SQL } from 'drizzle-orm';
 
 /**
- * Marketing segments (SPEC J2). Every tenant lands in at most one segment; the rules are
- * checked in this order and the first that matches wins:
+ * Marketing segments (SPEC J2). The rules, one per segment:
  *
- *  1. new_signup   — created within the last 7 days (whatever its status)    -> welcome_sequence
- *  2. active_trial — status 'trialing' and trial_ends_at still in the future
- *                    (e.g. an extended trial past day 7)                       -> nurture_case_study
- *  3. winback      — status 'canceled' (churned), or inactive: last_activity_at
- *                    older than 14 days, or never active and created more than
- *                    14 days ago                                              -> winback
- *  4. otherwise nothing: paying/active tenants with recent activity, trials that ended with
- *     recent activity, ...
+ *  - new_signup   — created within the last 7 days (whatever its status)    -> welcome_sequence
+ *  - active_trial — status 'trialing' and trial_ends_at still in the future  -> nurture_case_study
+ *  - winback      — not a new sign-up, and status 'canceled' (churned) or inactive: last_activity_at
+ *                   older than 14 days, or never active and created more than 14 days ago -> winback
+ *
+ * A workspace may be in more than one segment: a sign-up on its 7-day trial is both a new
+ * sign-up and an active trial (issue 16 #4 — when the new sign-up rule came first, a sign-up
+ * trial could never be nurtured). Drafts stay at most one per workspace, action and cycle.
+ * Paying workspaces with recent activity and trials that ended with recent activity are in none.
  *
  * Soft-deleted tenants (deleted_at set) and tenants created after the cycle's clock are not
- * considered at all. The rules are evaluated in SQL (`segmentCase`) so a batch of tenants is
+ * considered at all. The rules are evaluated in SQL (`segmentRules`) so a batch of tenants is
  * segmented by the database, never by loading every tenant.
  */
 export const MARKETING_SEGMENTS = ['new_signup', 'active_trial', 'winback'] as const;
@@ -46,23 +46,23 @@ export type MarketingFeature = (typeof SEGMENT_FEATURES)[MarketingSegment][numbe
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The segment rules above as one SQL CASE over `tenants`, yielding `values[segment]` for the
- * first rule that matches and NULL when none does. Used for the segment and for its action,
- * so the rules exist exactly once.
+ * The segment rules above as one boolean SQL expression per segment, over `tenants`.
  */
-export function segmentCase(now: Date, values: Record<MarketingSegment, string>): SQL<string | null> {
+export function segmentRules(now: Date): Record<MarketingSegment, SQL<boolean>> {
   const at = now.toISOString();
   const newSince = new Date(now.getTime() - NEW_SIGNUP_DAYS * DAY_MS).toISOString();
   const inactiveBefore = new Date(now.getTime() - INACTIVE_DAYS * DAY_MS).toISOString();
   // Columns are written qualified on purpose: drizzle renders column objects unqualified in a
   // single-table select, where "created_at" inside a subquery would bind to the wrong table.
-  return sql<string | null>`case
-    when "tenants"."created_at" > ${newSince}::timestamptz then ${values.new_signup}::text
-    when "tenants"."status" = 'trialing' and "tenants"."trial_ends_at" > ${at}::timestamptz then ${values.active_trial}::text
-    when "tenants"."status" = 'canceled'
+  const isNew = sql<boolean>`("tenants"."created_at" > ${newSince}::timestamptz)`;
+  return {
+    new_signup: isNew,
+    active_trial: sql<boolean>`("tenants"."status" = 'trialing' and coalesce("tenants"."trial_ends_at" > ${at}::timestamptz, false))`,
+    winback: sql<boolean>`(not ${isNew} and (
+      "tenants"."status" = 'canceled'
       or "tenants"."last_activity_at" < ${inactiveBefore}::timestamptz
-      or ("tenants"."last_activity_at" is null and "tenants"."created_at" < ${inactiveBefore}::timestamptz) then ${values.winback}::text
-  end`;
+      or ("tenants"."last_activity_at" is null and "tenants"."created_at" < ${inactiveBefore}::timestamptz)))`,
+  };
 }
 
 const londonDate = new Intl.DateTimeFormat('en-CA', {
