@@ -4,7 +4,8 @@ import { createDb } from '~/server/infra/db/client';
 import { incidents } from '~/server/infra/db/schema';
 import { runHeartbeat } from '~/server/domain/health/heartbeat-job';
 import { recordCheckResults } from '~/server/domain/health/incidents';
-import { checkReadiness, createHealthService, healthSummarySchema } from '~/server/domain/health/summary';
+import { brainAnswers, checkReadiness, createHealthService, healthSummarySchema } from '~/server/domain/health/summary';
+import { metrics } from '~/server/infra/metrics/registry';
 import { workerHeartbeatKey, recordWorkerHeartbeat } from '~/server/domain/health/worker-heartbeat';
 import { createRedis } from '~/server/infra/redis';
 import { callerFor, makeUser, setupTestDeps } from '../helpers/deps';
@@ -41,6 +42,25 @@ describe('health summary (SPEC H1)', () => {
     expect(text).not.toMatch(/127\.0\.0\.1|localhost|postgres:|redis:|AUTH_SECRET/);
     const plain = await health.summary();
     expect(plain.checks).toBeUndefined();
+  });
+
+  it('feeds Prometheus the checks it ran and the heartbeat a brain_ok the AI engine earned (SPEC H6, H2)', async () => {
+    await recordWorkerHeartbeat(deps, { pid: 1 });
+    const health = createHealthService({ ...deps, stripe: null, cacheSeconds: 0 });
+    await health.summary();
+    const exposed = await metrics().registry.metrics();
+    expect(exposed).toContain('levqor_health_check_ok{check="db",service="levqor"} 1');
+    expect(exposed).toContain('levqor_health_check_ok{check="queue",service="levqor"} 1');
+    expect(exposed).toContain('levqor_health_check_ok{check="stripe",service="levqor"} -1');
+    const beat = await health.heartbeat();
+    expect(beat).toMatchObject({ db_ok: true, stripe_ok: 'not_configured', brain_ok: true });
+    expect(await brainAnswers()).toBe(true);
+
+    // A failing check reads 0: a database that does not answer.
+    const deadDb = createDb('postgres://postgres@127.0.0.1:1/levqor_test', { max: 1 });
+    cleanups.push(() => deadDb.sql.end({ timeout: 1 }));
+    await createHealthService({ db: deadDb.db, redis: deps.redis, stripe: null, cacheSeconds: 0 }).summary();
+    expect(await metrics().registry.metrics()).toContain('levqor_health_check_ok{check="db",service="levqor"} 0');
   });
 
   it('is served from cache for a few seconds, one check run for many callers', async () => {

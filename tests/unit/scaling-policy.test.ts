@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combineLoad, createLoadSampler } from '~/server/domain/scaling/load';
+import { metrics } from '~/server/infra/metrics/registry';
 import { chooseRateLimits, TIERS } from '~/server/domain/scaling/policy';
 
 describe('chooseRateLimits (SPEC H5, logical auto-scaling of rate limits)', () => {
@@ -84,5 +85,15 @@ describe('load sampler', () => {
     const reading = sampler.sample();
     expect(reading.requestsPerSecond).toBe(500);
     expect(reading.load).toBe(1);
+  });
+
+  it('shows Prometheus the load figure the policy acts on (levqor_load)', async () => {
+    const c = fakeClock();
+    const sampler = createLoadSampler({ alpha: 1, capacityRps: 100, clock: c.clock });
+    sampler.sample();
+    for (let i = 0; i < 25; i++) sampler.countRequest();
+    c.advance(1000);
+    expect(sampler.sample().load).toBe(0.25);
+    expect(await metrics().registry.metrics()).toContain('levqor_load{service="levqor"} 0.25');
   });
 });

@@ -8,6 +8,7 @@ import { getDb, type Db } from '~/server/infra/db/client';
 import { getRedis } from '~/server/infra/redis';
 import pkg from '../../../../package.json';
 import { logger } from '~/server/infra/logger';
+import { metrics } from '~/server/infra/metrics/registry';
 import { recordCheckResults } from './incidents';
 import { CHECK_TIMEOUT_MS, runChecks, withTimeout, type CheckName, type CheckResult } from './checks';
 
@@ -61,6 +62,12 @@ export type HealthSnapshot = {
 
 export type HealthDeps = { db: Db; redis: Redis; stripe: Stripe | null; now?: () => Date; timeoutMs?: number };
 
+/** Prometheus's view of the last checks (SPEC H6): 1 ok, 0 failing, -1 not configured. */
+function observeChecks(checks: Record<CheckName, CheckResult>) {
+  const gauge = metrics().healthCheck;
+  for (const [check, result] of Object.entries(checks)) gauge.set({ check }, result.ok === true ? 1 : result.ok === 'not_configured' ? -1 : 0);
+}
+
 /** Runs every check in parallel (each bounded) and reads the stored figures. */
 export async function takeHealthSnapshot(deps: HealthDeps): Promise<HealthSnapshot> {
   const now = deps.now?.() ?? new Date();
@@ -68,7 +75,23 @@ export async function takeHealthSnapshot(deps: HealthDeps): Promise<HealthSnapsh
     runChecks(deps),
     withTimeout(readFigures(deps.db, now), deps.timeoutMs ?? CHECK_TIMEOUT_MS).catch(() => null),
   ]);
+  observeChecks(checks);
   return { checks, figures, checkedAt: now };
+}
+
+/**
+ * Whether the AI helpers can answer (heartbeat's brain_ok): the local engine — which answers
+ * every request the provider cannot — is asked a known question and must find its article.
+ * Loaded on demand: the heartbeat route does not carry the help catalogs otherwise.
+ */
+export async function brainAnswers(): Promise<boolean> {
+  try {
+    const { answerHelpLocally } = await import('~/server/domain/ai/engine/chat');
+    const answer = answerHelpLocally('en', 'How do I create a workflow?');
+    return answer.matched && answer.sources.length > 0 && answer.answer.length > 0;
+  } catch {
+    return false;
+  }
 }
 
 export function toSummary(s: HealthSnapshot, opts: { verbose?: boolean } = {}): HealthSummary {
@@ -123,14 +146,14 @@ export function createHealthService(
   return {
     snapshot,
     summary: async (opts: { verbose?: boolean } = {}) => toSummary(await snapshot(), opts),
-    /** Seed 001's heartbeat shape. The local AI engine is always usable, so brain_ok is true. */
+    /** Seed 001's heartbeat shape; brain_ok asks the local AI engine a known question. */
     heartbeat: async () => {
-      const s = await snapshot();
+      const [s, brainOk] = await Promise.all([snapshot(), brainAnswers()]);
       return {
         status: overallStatus(s.checks),
         db_ok: s.checks.db.ok === true,
         stripe_ok: s.checks.stripe.ok,
-        brain_ok: true,
+        brain_ok: brainOk,
         error_count_recent: s.figures?.errors1h ?? null,
         uptime_seconds: uptimeSeconds(),
         version: APP_VERSION,

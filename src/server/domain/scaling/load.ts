@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { metrics } from '~/server/infra/metrics/registry';
 
 /**
  * Load sampler for the scaling policy: combines real signals of this instance into one figure
@@ -60,6 +61,8 @@ export function createLoadSampler(opts: LoadSamplerOptions = {}) {
     const signals = { eventLoopUtilization: elu.utilization, requestsPerSecond: rps, queueDepth };
     smoothed = alpha * combineLoad(signals, { capacityRps, queueCapacity }) + (1 - alpha) * smoothed;
     reading = { ...signals, load: Math.round(smoothed * 1000) / 1000, sampledAt: new Date().toISOString() };
+    // The figure the policy acts on is the one Prometheus sees (SPEC H6).
+    metrics().load.set(reading.load);
     return reading;
   }
 
