@@ -58,6 +58,8 @@ async function main() {
   const args = process.argv.slice(2);
   const portFlag = args.indexOf('-p');
   const port = Number(portFlag >= 0 ? args[portFlag + 1] : process.env.PORT ?? 3000);
+  // The app's default APP_URL is this machine on this port (src/env.ts).
+  process.env.PORT = String(port);
   const { default: next } = await import('next');
   const app = next({ dev: false, dir: root, port, hostname: 'localhost' });
   const handle = app.getRequestHandler();

@@ -24,7 +24,8 @@ export const env = createEnv({
       .string()
       .regex(/^[a-z0-9:_-]+$/i)
       .default('levqor'),
-    APP_URL: z.url().default('http://localhost:3000'),
+    /** Public base URL (links in e-mails, referral links, Stripe returns). Default: this machine on PORT. */
+    APP_URL: z.url().default(() => `http://localhost:${process.env.PORT || 3000}`),
     AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)'),
     AUTH_GOOGLE_ID: optionalSecret,
     AUTH_GOOGLE_SECRET: optionalSecret,
@@ -127,3 +128,12 @@ export const oauthProviders = {
   github: Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET),
   microsoft: Boolean(env.AUTH_MICROSOFT_ENTRA_ID_ID && env.AUTH_MICROSOFT_ENTRA_ID_SECRET),
 };
+
+/**
+ * Said once at boot by the web and worker processes (issue 16 #6): in production, links built
+ * from the default APP_URL point at this machine, which no one else can open.
+ */
+export function appUrlWarning(): string | null {
+  if (env.NODE_ENV !== 'production' || process.env.APP_URL) return null;
+  return `APP_URL is not set: links in e-mails, referral links and Stripe returns use ${env.APP_URL}. Set APP_URL to the public address.`;
+}

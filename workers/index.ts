@@ -1,5 +1,5 @@
 import '~/server/infra/env-files';
-import { env } from '~/env';
+import { appUrlWarning, env } from '~/env';
 import { createStripe } from '~/server/domain/billing/stripe';
 import { createDb } from '~/server/infra/db/client';
 import { createMailTransport } from '~/server/infra/mail/transport';
@@ -58,7 +58,9 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   const running = await starting;
-  log.info({ queues: running.queues.map((q) => q.name), mail: mail.kind }, 'workers ready');
+  log.info({ queues: running.queues.map((q) => q.name), mail: mail.kind, app_url: env.APP_URL }, 'workers ready');
+  const warning = appUrlWarning();
+  if (warning) log.warn(warning);
 }
 
 main().catch((err: unknown) => {

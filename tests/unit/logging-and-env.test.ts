@@ -67,6 +67,28 @@ describe('env validation at boot (SPEC F4)', () => {
   });
 });
 
+describe('APP_URL (issue 16 #6)', () => {
+  const appUrl = (env: Record<string, string>) =>
+    spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['-e', "import('./src/env.ts').then((m) => console.log(JSON.stringify([m.env.APP_URL, m.appUrlWarning()])))"], {
+      cwd: root,
+      env: { PATH: process.env.PATH!, NODE_ENV: 'test', AUTH_SECRET: 'x'.repeat(40), ...env },
+      encoding: 'utf8',
+    });
+  const read = (env: Record<string, string>) => JSON.parse(appUrl(env).stdout.trim().split('\n').at(-1)!) as [string, string | null];
+
+  it('defaults to this machine on PORT, and says so at boot in production', () => {
+    expect(read({})).toEqual(['http://localhost:3000', null]);
+    expect(read({ PORT: '4123' })).toEqual(['http://localhost:4123', null]);
+    const [url, warning] = read({ PORT: '4123', NODE_ENV: 'production', SECRETS_KEY: Buffer.alloc(32, 1).toString('base64') });
+    expect(url).toBe('http://localhost:4123');
+    expect(warning).toBe('APP_URL is not set: links in e-mails, referral links and Stripe returns use http://localhost:4123. Set APP_URL to the public address.');
+    expect(read({ PORT: '4123', NODE_ENV: 'production', SECRETS_KEY: Buffer.alloc(32, 1).toString('base64'), APP_URL: 'https://levqor.example' })).toEqual([
+      'https://levqor.example',
+      null,
+    ]);
+  });
+});
+
 describe('log scrubbing', () => {
   it('masks e-mails and IPs anywhere in a log line, keeps times and versions', async () => {
     const { scrubPersonal } = await import('~/server/infra/logger');
