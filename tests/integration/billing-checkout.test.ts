@@ -5,7 +5,7 @@ import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/user
 import { createCheckoutSession, createPortalSession, getBillingStatus, type BillingDeps } from '~/server/domain/billing/checkout';
 import { type BillingConfig, type PriceIds } from '~/server/domain/billing/config';
 import { createStripe } from '~/server/domain/billing/stripe';
-import { subscriptions, tenants } from '~/server/infra/db/schema';
+import { discountSuggestions, subscriptions, tenants } from '~/server/infra/db/schema';
 import { isAppError } from '~/server/errors';
 import { startFakeStripe, type FakeStripe } from '../helpers/fake-stripe';
 import { callerFor, makeUser, setupTestDeps } from '../helpers/deps';
@@ -153,6 +153,61 @@ describe('billing.checkout (SPEC B3)', () => {
     const err = await appError(createCheckoutSession(billing(), user, { kind: 'plan', plan: 'growth', interval: 'month' }));
     expect(err).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     expect(err.message).toMatch(/could not start the checkout/);
+  });
+});
+
+describe('applied discount suggestions reach checkout (SPEC G5, issue 16 #3)', () => {
+  // A clock of its own, far from other tests' decisions (the test database persists).
+  const NOW = new Date('2031-03-10T12:00:00Z');
+  const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
+  async function applied(source: string, percentOff: number, decidedAt: Date, status: 'applied' | 'dismissed' = 'applied') {
+    const couponId = `co_${crypto.randomUUID().slice(0, 12)}`;
+    const [row] = await deps.db
+      .insert(discountSuggestions)
+      .values({ day: '2031-03-01', rule: `test_${crypto.randomUUID()}`, source, percentOff, durationMonths: 2, reason: {}, status, stripeCouponId: couponId, decidedAt })
+      .returning({ id: discountSuggestions.id });
+    return { id: row!.id, couponId };
+  }
+  async function ownerFrom(source: string) {
+    const user = await owner();
+    await deps.db.update(tenants).set({ signupSource: source }).where(eq(tenants.id, user.tenantId));
+    return user;
+  }
+  const checkoutForm = async (user: CurrentUser, autoApply: boolean) => {
+    fake.requests.length = 0;
+    await createCheckoutSession(billing({ autoApplyDiscounts: autoApply, now: () => NOW }), user, { kind: 'plan', plan: 'starter', interval: 'month' });
+    return fake.requests[0]!.form;
+  };
+
+  it('attaches the coupon of the suggestion for the workspace’s source while auto-apply is on', async () => {
+    const source = `partner-${crypto.randomUUID().slice(0, 8)}`;
+    const mine = await applied(source, 15, daysAgo(3));
+    const user = await ownerFrom(source);
+    const form = await checkoutForm(user, true);
+    expect(form.get('discounts[0][coupon]')).toBe(mine.couponId);
+    expect(form.get('metadata[discount_suggestion_id]')).toBe(mine.id);
+    expect(form.get('subscription_data[metadata][discount_suggestion_id]')).toBe(mine.id);
+    // The flag off: no discount, whatever was applied.
+    expect((await checkoutForm(user, false)).has('discounts[0][coupon]')).toBe(false);
+    // Done-For-You payments are not discounted.
+    fake.requests.length = 0;
+    await createCheckoutSession(billing({ autoApplyDiscounts: true, now: () => NOW }), user, { kind: 'dfy', package: 'starter' });
+    expect(fake.requests[0]!.form.has('discounts[0][coupon]')).toBe(false);
+  });
+
+  it('prefers the workspace’s own source over all sources; skips dismissed, other sources and offers older than 30 days', async () => {
+    const source = `ads-${crypto.randomUUID().slice(0, 8)}`;
+    const other = `other-${crypto.randomUUID().slice(0, 8)}`;
+    await applied(other, 30, daysAgo(1));
+    await applied(source, 40, daysAgo(2), 'dismissed');
+    await applied(source, 50, daysAgo(31));
+    const user = await ownerFrom(source);
+    expect((await checkoutForm(user, true)).has('discounts[0][coupon]')).toBe(false);
+
+    const everyone = await applied('*', 10, daysAgo(1));
+    expect((await checkoutForm(user, true)).get('discounts[0][coupon]')).toBe(everyone.couponId);
+    const own = await applied(source, 20, daysAgo(5));
+    expect((await checkoutForm(user, true)).get('discounts[0][coupon]')).toBe(own.couponId);
   });
 });
 

@@ -2,6 +2,7 @@
 
 import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
+import { env } from '~/env';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -122,7 +123,7 @@ async function trialCheckoutUrl(userId: string, picked: { plan: unknown; interva
     const db = getDb();
     const user = await loadCurrentUser({ db }, userId);
     if (!user) return billingPage;
-    const deps = { db, redis: getRedis(), stripe: getStripe(), config: billingConfigFromEnv(), ip: clientIp(await headers()), log: logger };
+    const deps = { db, redis: getRedis(), stripe: getStripe(), config: billingConfigFromEnv(), autoApplyDiscounts: env.PRICING_AUTO_APPLY, ip: clientIp(await headers()), log: logger };
     return (await createCheckoutSession(deps, user, { kind: 'plan', plan, interval })).url;
   } catch (error) {
     logger.warn({ err: safeErrorSummary(error) }, 'sign-up: the trial checkout could not open; sending the owner to Billing');

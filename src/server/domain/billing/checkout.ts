@@ -4,6 +4,7 @@ import type Stripe from 'stripe';
 import { z } from 'zod';
 import { localizedPath } from '~/i18n/paths';
 import { assertNotBlocked, recordAbuseEvent } from '~/server/domain/abuse/signals';
+import { currentDiscountOffer } from '~/server/domain/growth/discounts/offer';
 import type { CurrentUser } from '~/server/domain/accounts/users';
 import type { Db } from '~/server/infra/db/client';
 import { subscriptions, TENANT_STATES, tenants } from '~/server/infra/db/schema';
@@ -33,6 +34,8 @@ export type BillingDeps = {
   config: BillingConfig;
   /** For abuse accounting of failed checkouts (SPEC H8). */
   redis?: Redis;
+  /** PRICING_AUTO_APPLY: plan checkouts carry an applied discount suggestion's coupon (SPEC G5). */
+  autoApplyDiscounts?: boolean;
   ip?: string | null;
   now?: () => Date;
   log?: Logger;
@@ -109,6 +112,7 @@ async function loadTenant(db: Db, tenantId: string) {
       status: tenants.status,
       trialEndsAt: tenants.trialEndsAt,
       stripeCustomerId: tenants.stripeCustomerId,
+      signupSource: tenants.signupSource,
     })
     .from(tenants)
     .where(eq(tenants.id, tenantId))
@@ -166,6 +170,14 @@ export async function createCheckoutSession(
     locale: stripeLocale(user.locale),
     ...(tenant.stripeCustomerId ? { customer: tenant.stripeCustomerId } : { customer_email: user.email }),
   };
+  if (input.kind === 'plan' && deps.autoApplyDiscounts) {
+    // An applied discount suggestion reaches customers here, as the session's discount.
+    const offer = await currentDiscountOffer(deps.db, { signupSource: tenant.signupSource, now: deps.now?.() ?? new Date() });
+    if (offer) {
+      params.discounts = [{ coupon: offer.couponId }];
+      metadata.discount_suggestion_id = offer.suggestionId;
+    }
+  }
   if (input.kind === 'plan') {
     // The free trial is for a workspace's first subscription, not for every re-subscription.
     const [previous] = await deps.db

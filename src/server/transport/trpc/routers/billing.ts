@@ -10,6 +10,7 @@ const billingDeps = (ctx: InnerContext): BillingDeps => ({
   log: ctx.log,
   stripe: ctx.billing.stripe,
   config: ctx.billing.config,
+  autoApplyDiscounts: ctx.billing.pricingAutoApply,
 });
 
 /** SPEC B3: Checkout, the customer portal and the billing status of the caller's workspace. */
