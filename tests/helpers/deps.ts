@@ -49,8 +49,8 @@ export async function makeUser(
   return { id: account.userId, tenantId: account.tenantId, email, role, password: opts.password };
 }
 
-export function callerFor(deps: { db: Db; redis: Redis }, user: { id: string } | null) {
-  return createCaller(createInnerTRPCContext({ db: deps.db, redis: deps.redis, userId: user?.id ?? null }));
+export function callerFor(deps: { db: Db; redis: Redis }, user: { id: string } | null, opts: { ip?: string } = {}) {
+  return createCaller(createInnerTRPCContext({ db: deps.db, redis: deps.redis, userId: user?.id ?? null, ip: opts.ip ?? null }));
 }
 
 /** A valid Auth.js session cookie for a user, as the browser would send it (REST route tests). */

@@ -35,8 +35,10 @@ const { callerFor, makeUser, setupTestDeps, uniqueEmail } = await import('../hel
 const { registerAccount } = await import('~/server/domain/accounts/register');
 const { signupTrial } = await import('~/server/domain/billing/stripe');
 const { logger } = await import('~/server/infra/logger');
+const { abuseStatus, abuseSubjectHash } = await import('~/server/domain/abuse/signals');
+const { hashIp, ipHashSalt } = await import('~/server/domain/abuse/hash');
 
-const { growthEvents, referralCodes, referrals, stripeEvents, subscriptions, tenants, tenantTransitions } = schema;
+const { abuseSignals, growthEvents, referralCodes, referrals, stripeEvents, subscriptions, tenants, tenantTransitions } = schema;
 const deps = setupTestDeps();
 const signer = new Stripe('sk_test_signer_only');
 
@@ -302,5 +304,66 @@ describe('card-required trial (decision 019)', () => {
     const moves = await deps.db.select().from(tenantTransitions).where(eq(tenantTransitions.tenantId, t.tenantId));
     expect(moves.map((m) => [m.fromStatus, m.toStatus, m.actor])).toEqual([['awaiting_card', 'trialing', 'stripe']]);
     await expect(api.runs.runNow({ workflowId: wf.id })).resolves.toMatchObject({ status: 'queued' });
+  });
+});
+
+describe('payment events feed the abuse signals (SPEC H8, issue 16 #2)', () => {
+  const randomIp = () => `198.51.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  const signalsFor = (ipHash: string) => deps.db.select().from(abuseSignals).where(eq(abuseSignals.ipHash, ipHash));
+  const charge = (type: string, client: string | null, over: Record<string, unknown> = {}) =>
+    event(
+      type,
+      {
+        id: `ch_${uid()}`,
+        object: 'charge',
+        amount: 2900,
+        currency: 'gbp',
+        customer: `cus_${uid()}`,
+        metadata: client ? { client } : {},
+        payment_method_details: { type: 'card', card: { fingerprint: `fp_${uid()}` } },
+        ...over,
+      },
+      T0 + 10,
+    );
+
+  it('counts failed charges once each against the network that opened the checkout, which is then refused', async () => {
+    const ip = randomIp();
+    const client = abuseSubjectHash(ip)!;
+    // The checkout carries the hash, never the address.
+    const owner = await makeUser(deps.db, { role: 'owner' });
+    await callerFor(deps, owner, { ip }).billing.checkout({ kind: 'plan', plan: 'starter', interval: 'month' });
+    const sent = fake.requests.find((r) => r.path === '/v1/checkout/sessions')!.form;
+    expect(sent.get('metadata[client]')).toBe(client);
+    expect([...sent.values()].join(' ')).not.toContain(ip);
+
+    const first = charge('charge.failed', client);
+    expect((await deliver(first)).body).toMatchObject({ outcome: 'applied' });
+    expect((await deliver(first)).body).toMatchObject({ outcome: 'duplicate' });
+    expect((await deliver(charge('charge.failed', client))).body).toMatchObject({ outcome: 'applied' });
+    expect(await signalsFor(client)).toEqual([]);
+    // A failed payment that made a charge was counted above (charge.failed): not twice.
+    const intent = event('payment_intent.payment_failed', { id: `pi_${uid()}`, object: 'payment_intent', metadata: { client }, last_payment_error: { charge: `ch_${uid()}` } }, T0 + 11);
+    expect((await deliver(intent)).body).toMatchObject({ outcome: 'ignored' });
+    expect(await signalsFor(client)).toEqual([]);
+    // The third distinct card: card testing.
+    expect((await deliver(charge('charge.failed', client))).body).toMatchObject({ outcome: 'applied' });
+    expect(await signalsFor(client)).toEqual([expect.objectContaining({ kind: 'card_testing', count: 3 })]);
+    expect(await abuseStatus({ redis: deps.redis, enforce: true }, { ip })).toMatchObject({ blocked: true, active: ['card_testing'] });
+  });
+
+  it('counts charges below any price as card probes, failed invoices as failed checkouts, per Stripe customer without a network', async () => {
+    const customer = `cus_${uid()}`;
+    const subject = hashIp(`subject:stripe-customer:${customer}`, ipHashSalt());
+    expect((await deliver(charge('charge.succeeded', null, { customer, amount: 2900 }))).body).toMatchObject({ outcome: 'ignored' });
+    for (let i = 0; i < 3; i++) {
+      expect((await deliver(charge('charge.succeeded', null, { customer, amount: 30 + i }))).body).toMatchObject({ outcome: 'applied' });
+    }
+    expect(await signalsFor(subject)).toEqual([expect.objectContaining({ kind: 'card_testing', count: 3 })]);
+
+    for (let i = 0; i < 3; i++) {
+      const invoice = event('invoice.payment_failed', { id: `in_${uid()}`, object: 'invoice', customer, metadata: {}, parent: null }, T0 + 20 + i);
+      expect((await deliver(invoice)).body).toMatchObject({ outcome: 'applied' });
+    }
+    expect((await signalsFor(subject)).map((r) => r.kind).sort()).toEqual(['card_testing', 'failed_checkouts']);
   });
 });

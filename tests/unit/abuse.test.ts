@@ -61,7 +61,7 @@ describe('abuse config (SPEC H8)', () => {
       failed_checkouts: { threshold: 3, windowSeconds: 3600 },
       card_testing: { threshold: 5, windowSeconds: 600, distinctCardThreshold: 3 },
     });
-    expect(EVENT_WINDOW).toEqual({ signup: 'rapid_signups', failed_checkout: 'failed_checkouts', payment_failure: 'card_testing' });
+    expect(EVENT_WINDOW).toEqual({ signup: 'rapid_signups', failed_checkout: 'failed_checkouts', payment_failure: 'card_testing', small_charge: 'card_testing' });
     expect(resolveAbuseConfig()).toEqual(DEFAULT_ABUSE_CONFIG);
   });
 

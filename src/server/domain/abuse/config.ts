@@ -9,13 +9,15 @@ export const ABUSE_SIGNAL_KINDS = abuseSignalKindEnum.enumValues;
 export type AbuseSignalKind = (typeof ABUSE_SIGNAL_KINDS)[number];
 
 /** What callers report. Each event feeds exactly one window. */
-export const ABUSE_EVENT_KINDS = ['signup', 'failed_checkout', 'payment_failure'] as const;
+export const ABUSE_EVENT_KINDS = ['signup', 'failed_checkout', 'payment_failure', 'small_charge'] as const;
 export type AbuseEventKind = (typeof ABUSE_EVENT_KINDS)[number];
 
 export const EVENT_WINDOW: Record<AbuseEventKind, AbuseSignalKind> = {
   signup: 'rapid_signups',
   failed_checkout: 'failed_checkouts',
   payment_failure: 'card_testing',
+  // A charge below any price Levqor sells (a card probe) counts like a failure (issue 16 #2).
+  small_charge: 'card_testing',
 };
 
 export type AbuseWindowConfig = {

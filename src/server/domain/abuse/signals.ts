@@ -46,9 +46,24 @@ export type AbuseEvent = {
   kind: AbuseEventKind;
   /** The client IP as received (see `clientIp`); missing -> nothing is counted. */
   ip: string | null | undefined;
-  /** For `payment_failure`: the card's fingerprint (e.g. Stripe `card.fingerprint`). */
+  /** For `payment_failure` / `small_charge`: the card's fingerprint (e.g. Stripe `card.fingerprint`). */
   cardFingerprint?: string | null;
+  /**
+   * Who the event is about when the IP is not in hand (Stripe webhooks): the salted hash of the
+   * IP that opened the checkout (`abuseSubjectHash`, carried in the session's metadata) — the
+   * same windows as that IP's — or else another subject, e.g. `stripe-customer:cus_…`.
+   */
+  subjectHash?: string | null;
+  subject?: string | null;
 };
+
+const SUBJECT_HASH = /^[0-9a-f]{32}$/;
+
+/** The salted hash an IP's windows are keyed by (null without an IP); safe to hand to Stripe. */
+export function abuseSubjectHash(ip: string | null | undefined): string | null {
+  const subject = ipSubject(ip);
+  return subject === null ? null : hashIp(subject, ipHashSalt());
+}
 
 export type AbuseSignal = {
   kind: AbuseSignalKind;
@@ -224,8 +239,10 @@ async function persistSignal(db: Db, ipHash: string, state: KindState, enforced:
 export async function recordAbuseEvent(deps: RecordAbuseDeps, event: AbuseEvent): Promise<AbuseEventResult> {
   const log = deps.log ?? defaultLog();
   try {
-    const subject = ipSubject(event.ip);
-    if (subject === null) {
+    const salt = ipHashSalt();
+    const given = event.subjectHash && SUBJECT_HASH.test(event.subjectHash) ? event.subjectHash : null;
+    const subject = given ? null : (ipSubject(event.ip) ?? (event.subject?.trim() ? `subject:${event.subject.trim().slice(0, 200)}` : null));
+    if (!given && subject === null) {
       log.debug({ abuse: { event: event.kind } }, 'abuse: event without a client IP; not counted');
       return { signals: [], blocked: false };
     }
@@ -233,10 +250,9 @@ export async function recordAbuseEvent(deps: RecordAbuseDeps, event: AbuseEvent)
     const enforce = deps.enforce ?? env.ABUSE_ENFORCE;
     const now = deps.now?.() ?? new Date();
     const nowMs = now.getTime();
-    const salt = ipHashSalt();
-    const ipHash = hashIp(subject, salt);
+    const ipHash = given ?? hashIp(subject!, salt);
     const kind = EVENT_WINDOW[event.kind];
-    const fingerprint = event.kind === 'payment_failure' && event.cardFingerprint?.trim() ? hashCardFingerprint(event.cardFingerprint, salt) : undefined;
+    const fingerprint = kind === 'card_testing' && event.cardFingerprint?.trim() ? hashCardFingerprint(event.cardFingerprint, salt) : undefined;
     const member = `${nowMs}:${randomBytes(8).toString('hex')}`;
 
     const { states, store } = await applyWindows(deps, windowSpecs(ipHash, config, { kind, member, card: fingerprint }), nowMs, config, log);

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { localizedPath } from '~/i18n/paths';
-import { assertNotBlocked, recordAbuseEvent } from '~/server/domain/abuse/signals';
+import { abuseSubjectHash, assertNotBlocked, recordAbuseEvent } from '~/server/domain/abuse/signals';
 import { currentDiscountOffer } from '~/server/domain/growth/discounts/offer';
 import type { CurrentUser } from '~/server/domain/accounts/users';
 import type { Db } from '~/server/infra/db/client';
@@ -158,6 +158,10 @@ export async function createCheckoutSession(
     input.kind === 'plan'
       ? { tenant_id: tenant.id, plan: input.plan, interval: input.interval }
       : { tenant_id: tenant.id, dfy_package: input.package };
+  // The salted hash of the buyer's network (never the IP): payment failures Stripe reports later
+  // count against the same abuse windows as this request (SPEC H8).
+  const client = abuseSubjectHash(deps.ip);
+  if (client) metadata.client = client;
 
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: input.kind === 'plan' ? 'subscription' : 'payment',

@@ -1,6 +1,8 @@
 import { canTransition, suspendedByAdmin, transitionTenant } from '~/server/domain/accounts/lifecycle';
 import { and, eq, sql } from 'drizzle-orm';
+import type { Redis } from 'ioredis';
 import type Stripe from 'stripe';
+import { recordAbuseEvent, type AbuseEvent } from '~/server/domain/abuse/signals';
 import type { Db } from '~/server/infra/db/client';
 import { growthEvents, stripeEvents, subscriptionStatusEnum, subscriptions, tenants } from '~/server/infra/db/schema';
 import { AppError } from '~/server/errors';
@@ -24,6 +26,11 @@ import { BILLING_INTERVALS, monthlyRevenuePence, PLANS, type BillingInterval, ty
  *   referral is marked converted once and a growth event `conversion` is written with the
  *   subscription's monthly revenue and the workspace's sign-up source. A cancellation writes a
  *   `churn` growth event, once per subscription.
+ * - Payment events feed the abuse signals (SPEC H8), once per event: a failed charge, a failed
+ *   payment or setup without a charge, or a charge below any price Levqor sells count towards
+ *   card testing (with the card's fingerprint); a failed invoice payment or an asynchronous
+ *   checkout payment that failed counts as a failed checkout. They are attributed to the network
+ *   that opened the checkout (the salted hash in the metadata) or else to the Stripe customer.
  * - Other event types are acknowledged (200) and ignored.
  *
  * Work for one workspace is serialised by locking its tenants row, so concurrent deliveries
@@ -31,6 +38,8 @@ import { BILLING_INTERVALS, monthlyRevenuePence, PLANS, type BillingInterval, ty
  */
 export type WebhookDeps = {
   db: Db;
+  /** For abuse signals from payment events (SPEC H8); without it they are not counted. */
+  redis?: Redis;
   stripe: Stripe | null;
   config: BillingConfig;
   now?: () => Date;
@@ -69,6 +78,8 @@ export async function handleStripeWebhook(
   }
 
   const result = (outcome: WebhookOutcome): WebhookResult => ({ received: true, eventId: event.id, type: event.type, outcome });
+  const signal = abuseEventOf(event);
+  if (signal) return result(await recordPaymentSignal(deps, event, signal));
   const target = targetOf(event);
   if (!target) {
     log(deps).debug({ event: { id: event.id, type: event.type } }, 'stripe webhook: event type ignored');
@@ -106,6 +117,64 @@ export async function handleStripeWebhook(
   });
   log(deps).info({ event: { id: event.id, type: event.type, outcome } }, 'stripe webhook processed');
   return result(outcome);
+}
+
+/** A charge below this (pence) is below any price Levqor sells: a card probe, not a purchase. */
+export const SMALL_CHARGE_PENCE = 100;
+
+type MetadataHolder = { metadata?: Stripe.Metadata | null; customer?: string | { id: string } | null };
+const fingerprintOf = (pm: Stripe.PaymentMethod | string | null | undefined) => (typeof pm === 'object' && pm ? (pm.card?.fingerprint ?? null) : null);
+
+/** The abuse event a payment event is, or null for every other event. */
+function abuseEventOf(event: Stripe.Event): Omit<AbuseEvent, 'ip'> | null {
+  const about = (o: MetadataHolder, extra: Pick<AbuseEvent, 'kind' | 'cardFingerprint'>): Omit<AbuseEvent, 'ip'> => {
+    const customer = idOf(o.customer ?? null);
+    return { ...extra, subjectHash: o.metadata?.client ?? null, subject: customer ? `stripe-customer:${customer}` : null };
+  };
+  switch (event.type) {
+    case 'charge.failed': {
+      const charge = event.data.object;
+      return about(charge, { kind: 'payment_failure', cardFingerprint: charge.payment_method_details?.card?.fingerprint ?? null });
+    }
+    case 'charge.succeeded': {
+      const charge = event.data.object;
+      if (charge.amount >= SMALL_CHARGE_PENCE) return null;
+      return about(charge, { kind: 'small_charge', cardFingerprint: charge.payment_method_details?.card?.fingerprint ?? null });
+    }
+    case 'payment_intent.payment_failed': {
+      const intent = event.data.object;
+      // A failed charge is reported as charge.failed too: count only failures without one.
+      if (intent.last_payment_error?.charge) return null;
+      return about(intent, { kind: 'payment_failure', cardFingerprint: fingerprintOf(intent.last_payment_error?.payment_method) });
+    }
+    case 'setup_intent.setup_failed': {
+      // Trials collect the card with a SetupIntent: its failures are card attempts too.
+      const intent = event.data.object;
+      return about(intent, { kind: 'payment_failure', cardFingerprint: fingerprintOf(intent.last_setup_error?.payment_method) });
+    }
+    case 'invoice.payment_failed': {
+      const invoice = event.data.object;
+      const fromSubscription = invoice.parent?.subscription_details?.metadata ?? null;
+      return about({ customer: invoice.customer, metadata: fromSubscription ?? invoice.metadata }, { kind: 'failed_checkout' });
+    }
+    case 'checkout.session.async_payment_failed':
+      return about(event.data.object, { kind: 'failed_checkout' });
+    default:
+      return null;
+  }
+}
+
+/** Counts a payment event once (its id is stored first); the counting itself never fails the delivery. */
+async function recordPaymentSignal(deps: WebhookDeps, event: Stripe.Event, signal: Omit<AbuseEvent, 'ip'>): Promise<WebhookOutcome> {
+  const inserted = await deps.db
+    .insert(stripeEvents)
+    .values({ id: event.id, type: event.type, createdAt: new Date(event.created * 1000) })
+    .onConflictDoNothing()
+    .returning({ id: stripeEvents.id });
+  if (inserted.length === 0) return 'duplicate';
+  if (!deps.redis) return 'ignored';
+  await recordAbuseEvent({ db: deps.db, redis: deps.redis, now: deps.now, log: deps.log }, { ...signal, ip: null });
+  return 'applied';
 }
 
 type Target = { subscriptionId: string | null; tenantHint: string | null; session?: Stripe.Checkout.Session };

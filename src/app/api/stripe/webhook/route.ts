@@ -2,6 +2,7 @@ import { billingConfigFromEnv } from '~/server/domain/billing/config';
 import { getStripe } from '~/server/domain/billing/stripe';
 import { handleStripeWebhook } from '~/server/domain/billing/webhook';
 import { getDb } from '~/server/infra/db/client';
+import { getRedis } from '~/server/infra/redis';
 import { route } from '~/server/transport/rest/route';
 
 export const runtime = 'nodejs';
@@ -17,7 +18,7 @@ export const POST = route(
   { name: 'stripe.webhook', auth: 'public', rateClass: null, csrf: 'none', body: { kind: 'text', maxBytes: 512 * 1024 } },
   ({ body, req, log }) =>
     handleStripeWebhook(
-      { db: getDb(), stripe: getStripe(), config: billingConfigFromEnv(), log },
+      { db: getDb(), redis: getRedis(), stripe: getStripe(), config: billingConfigFromEnv(), log },
       { payload: body, signature: req.headers.get('stripe-signature') },
     ),
 );
