@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/users';
 import { createCheckoutSession, createPortalSession, getBillingStatus, type BillingDeps } from '~/server/domain/billing/checkout';
@@ -157,15 +157,21 @@ describe('billing.checkout (SPEC B3)', () => {
 });
 
 describe('applied discount suggestions reach checkout (SPEC G5, issue 16 #3)', () => {
-  // A clock of its own, far from other tests' decisions (the test database persists).
-  const NOW = new Date('2031-03-10T12:00:00Z');
+  // A clock of this run's own, far from other tests' and runs' decisions (the test database persists).
+  const NOW = new Date(Date.UTC(2040, 0, 1, 12) + Math.floor(Math.random() * 20_000) * 86_400_000);
   const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
+  const inserted: string[] = [];
+  // All-sources offers apply to every workspace: leave none behind for later runs.
+  afterAll(async () => {
+    if (inserted.length) await deps.db.delete(discountSuggestions).where(inArray(discountSuggestions.id, inserted));
+  });
   async function applied(source: string, percentOff: number, decidedAt: Date, status: 'applied' | 'dismissed' = 'applied') {
     const couponId = `co_${crypto.randomUUID().slice(0, 12)}`;
     const [row] = await deps.db
       .insert(discountSuggestions)
       .values({ day: '2031-03-01', rule: `test_${crypto.randomUUID()}`, source, percentOff, durationMonths: 2, reason: {}, status, stripeCouponId: couponId, decidedAt })
       .returning({ id: discountSuggestions.id });
+    inserted.push(row!.id);
     return { id: row!.id, couponId };
   }
   async function ownerFrom(source: string) {

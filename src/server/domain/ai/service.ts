@@ -8,6 +8,7 @@ import { aiUsage, referralCodes, workflows } from '~/server/infra/db/schema';
 import { AppError, firstIssueMessage, isAppError } from '~/server/errors';
 import { logger, type Logger } from '~/server/infra/logger';
 import { recordAiRequest } from '~/server/infra/metrics/app';
+import { recordActivity } from '~/server/domain/growth/activity';
 import { workflowStepsSchema, type WorkflowStepInput } from '~/server/domain/workflows/steps';
 import { creditCost, type AiCapability, type AiProviderName } from './config';
 import { allowanceFor, loadTenantPlan, reserveCredits, settleCredits, type Reservation, type TenantPlan } from './credits';
@@ -146,6 +147,8 @@ async function run<T>(deps: AiDeps, user: CurrentUser, spec: RunSpec<T>): Promis
     latencyMs,
   });
   await recordAiRequest(deps, { capability: spec.capability, provider: answered.provider });
+  // An AI request is activity (SPEC G4).
+  await recordActivity(deps, { tenantId: user.tenantId, userId: user.id });
   log.info({ ...logFields, provider: answered.provider, model: answered.model, fallback, latency_ms: latencyMs, credits }, 'ai request');
 
   return {

@@ -6,7 +6,7 @@ import { growthEvents } from '~/server/infra/db/schema';
  * attributed to a utm source ('direct' when none). Never an IP or an e-mail: visits carry a
  * salted visitor hash, the rest a tenant id.
  */
-export type GrowthEventType = 'visit' | 'signup' | 'trial_start' | 'conversion' | 'churn';
+export type GrowthEventType = 'visit' | 'signup' | 'trial_start' | 'conversion' | 'churn' | 'active';
 
 export type GrowthEventInput = {
   type: GrowthEventType;

@@ -11,6 +11,7 @@ import { usagePeriod } from '~/server/domain/usage/period';
 import { limitOf, tenantPlanOf, type TenantPlanRow } from '~/server/domain/usage/plans';
 import { runOutbox, workflowRuns, workflows, workflowVersions } from '~/server/infra/db/schema';
 import { metrics } from '~/server/infra/metrics/registry';
+import { recordActivity } from '~/server/domain/growth/activity';
 import { type EngineDeps, MAX_TRIGGER_PAYLOAD_BYTES } from './deps';
 import { withTimeout } from '~/server/domain/health/checks';
 import { DRAIN_TIMEOUT_MS, drainOutbox, RUN_JOB_NAME, RUN_JOB_OPTIONS } from './dispatch';
@@ -150,6 +151,8 @@ export async function startRun(deps: EngineDeps, input: StartInput): Promise<Sta
   }
   if (!result.duplicate) {
     metrics().runsStarted.inc({ trigger: input.trigger });
+    // A run is activity of whoever started it, or of the workspace (SPEC G4).
+    await recordActivity(deps, { tenantId: input.workflow.tenantId, userId: input.startedBy });
     // Handed to the relay: the notification is delivered with the commit.
     if (result.jobId && !relay) await enqueueNow(deps, result.runId, result.jobId, now);
   }

@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import type Stripe from 'stripe';
 import { env } from '~/env';
 import { billingConfigFromEnv, type BillingConfig } from '~/server/domain/billing/config';
+import { recordActivity } from '~/server/domain/growth/activity';
 import { getStripe } from '~/server/domain/billing/stripe';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
@@ -182,6 +183,8 @@ export const protectedProcedure = base.meta({ access: 'protected' }).use(async (
   if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
   const user: CurrentUser | null = await loadCurrentUser({ db: ctx.db }, ctx.userId);
   if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Sign in again.' });
+  // A signed-in day of use (SPEC G4): once per user and day; no I/O after the day's first call.
+  await recordActivity({ db: ctx.db, redis: ctx.redis, now: ctx.now, log: ctx.log }, { tenantId: user.tenantId, userId: user.id });
   return next({ ctx: { ...ctx, user } });
 });
 

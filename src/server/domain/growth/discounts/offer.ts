@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, lte } from 'drizzle-orm';
 import type { Db } from '~/server/infra/db/client';
 import { discountSuggestions } from '~/server/infra/db/schema';
 import { normaliseUtm } from '../events';
@@ -32,6 +32,7 @@ export async function currentDiscountOffer(db: Db, input: { signupSource: string
         eq(discountSuggestions.status, 'applied'),
         isNotNull(discountSuggestions.stripeCouponId),
         gt(discountSuggestions.decidedAt, since),
+        lte(discountSuggestions.decidedAt, input.now),
         inArray(discountSuggestions.source, [source, ALL_SOURCES]),
       ),
     )

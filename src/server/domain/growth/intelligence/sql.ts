@@ -17,10 +17,11 @@ export type Executor = Db | Tx;
 export const EVENT_TYPES = ['visit', 'signup', 'trial_start', 'conversion', 'churn'] as const;
 /**
  * "Active" (DAU/WAU/MAU, cohort retention): a tenant with any growth event carrying its tenant
- * id — a visit while signed in, sign-up, trial start or conversion. A churn event is not
- * activity (it records the tenant leaving).
+ * id — an `active` event (a signed-in day of use, a run, an AI request: growth/activity.ts), a
+ * visit while signed in, sign-up, trial start or conversion. A churn event is not activity (it
+ * records the tenant leaving).
  */
-export const ACTIVE_TYPES = ['visit', 'signup', 'trial_start', 'conversion'] as const;
+export const ACTIVE_TYPES = ['active', 'visit', 'signup', 'trial_start', 'conversion'] as const;
 /** The roll-up row that holds a day's totals over all sources; it also marks the day as rolled up. */
 export const ALL_SOURCES = '*';
 /** An event whose source is literally '*' is counted under this source (the key '*' means "all"). */

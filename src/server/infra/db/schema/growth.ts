@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgEnum, pgTable, primaryKey, uniqueIndex } from 'drizzle-orm/pg-core';
 import { tenants, users } from './tenancy';
 
@@ -8,6 +9,8 @@ export const growthEventTypeEnum = pgEnum('growth_event_type', [
   'trial_start',
   'conversion',
   'churn',
+  // A signed-in day of use, a workflow run or an AI request: once per user (or workspace) and UTC day.
+  'active',
 ]);
 
 export const referralCodes = pgTable(
@@ -96,6 +99,12 @@ export const growthEvents = pgTable(
     index('growth_events_type_time_idx').on(table.type, table.occurredAt),
     index('growth_events_source_time_idx').on(table.source, table.occurredAt),
     index('growth_events_tenant_idx').on(table.tenantId, table.type),
+    // Activity is recorded once per actor and UTC day (issue 16 #1). Only `active` events carry
+    // both a workspace and an actor key (visits are anonymous); the predicate cannot name the
+    // enum value, which is new in the same migration.
+    uniqueIndex('growth_events_active_once_idx')
+      .on(table.type, table.tenantId, table.visitorHash, sql`((occurred_at at time zone 'UTC')::date)`)
+      .where(sql`tenant_id is not null and visitor_hash is not null`),
   ],
 );
 

@@ -1,0 +1,2 @@
+ALTER TYPE "public"."growth_event_type" ADD VALUE 'active';--> statement-breakpoint
+CREATE UNIQUE INDEX "growth_events_active_once_idx" ON "growth_events" USING btree ("type","tenant_id","visitor_hash",((occurred_at at time zone 'UTC')::date)) WHERE tenant_id is not null and visitor_hash is not null;
