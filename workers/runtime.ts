@@ -11,6 +11,7 @@ import { runGrowthRollup } from '~/server/domain/growth/intelligence/rollup';
 import { runHeartbeat } from '~/server/domain/health/heartbeat-job';
 import { sendMailVia, type MailTransport } from '~/server/infra/mail/transport';
 import { runMarketingCycle } from '~/server/domain/marketing/cycle';
+import { runTenantReports } from '~/server/domain/reports/tenant';
 import { runWeeklyReport } from '~/server/domain/reports/weekly';
 import { recordWorkerHeartbeat } from '~/server/domain/health/worker-heartbeat';
 import { isJobName, JOBS, type JobName } from '~/server/transport/jobs/definitions';
@@ -91,6 +92,9 @@ const HANDLERS: {
       { db: deps.db, log: deps.log, sendMail: sendMailVia(deps.mail), now: () => new Date(job.timestamp) },
       { ...payload, onProgress: (pct) => job.updateProgress(pct) },
     ),
+  // Stored once per workspace and week, e-mailed once: a retry or re-run adds nothing.
+  'tenant-reports': (deps, job, payload) =>
+    runTenantReports({ db: deps.db, log: deps.log, mail: deps.mail, appUrl: env.APP_URL, now: () => new Date(job.timestamp) }, payload),
   // One draft per tenant, action and day (Europe/London): a retry or re-run creates nothing new.
   'marketing-cycle': (deps, job, payload) =>
     runMarketingCycle(

@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { parseIsoWeek } from '~/server/domain/reports/iso-week';
+import { runTenantReports } from '~/server/domain/reports/tenant';
 import { makeUser, setupTestDeps } from '../helpers/deps';
 import { messages, newContext, signIn, setupBrowser } from './browser';
 
@@ -60,6 +62,22 @@ describe('accessibility and responsiveness', () => {
     await signIn(page, user.email, 'phone-test-password');
     await page.waitForURL('**/dashboard');
     expect(await horizontalOverflow(page)).toBe(0);
+    // Every section of the dashboard navigation is on screen (no hidden sideways scroll).
+    const nav = page.getByRole('navigation', { name: t('Nav.dashboardSections') });
+    const links = await nav.getByRole('link').all();
+    expect(links.length).toBeGreaterThanOrEqual(9);
+    for (const link of links) {
+      const box = (await link.boundingBox())!;
+      expect({ link: await link.textContent(), right: box.x + box.width <= 375, left: box.x >= 0 }).toMatchObject({ right: true, left: true });
+    }
+    // The weekly reports page, with a stored report, fits too.
+    const week = `20${40 + Math.floor(Math.random() * 50)}-W${String(10 + Math.floor(Math.random() * 40)).padStart(2, '0')}`;
+    await runTenantReports({ db: deps.db, now: () => new Date(parseIsoWeek(week).end.getTime() + 60_000) }, { week });
+    await nav.getByRole('link', { name: t('Nav.weeklyReports') }).click();
+    await page.waitForURL('**/dashboard/reports');
+    await page.getByTestId('report-latest').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -68,6 +68,7 @@ const CASES: Record<string, Case> = {
   'admin.abuseSignals': { input: () => ({ limit: 5, offset: 0 }) },
   'admin.telemetry': {},
   'reports.list': { input: () => ({ limit: 5, offset: 0 }) },
+  'reports.mine': {},
   'marketing.drafts': { input: () => ({ limit: 5, offset: 0 }) },
   'marketing.transport': {},
   // An unknown draft id: answered (skipped), nothing changes.

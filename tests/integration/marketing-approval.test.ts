@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '~/server/infra/db/client';
 import { marketingDrafts, tenants, users } from '~/server/infra/db/schema';
@@ -16,6 +15,7 @@ import { renderDraft } from '~/server/domain/marketing/content';
 import { runMarketingCycle } from '~/server/domain/marketing/cycle';
 import { type MarketingSegment } from '~/server/domain/marketing/segments';
 import { makeUser, setupTestDeps } from '../helpers/deps';
+import { startSmtp as startSmtpServer } from '../helpers/smtp';
 
 /**
  * Approval of marketing drafts (SPEC J2, DEV_SAFETY §2): nothing is sent without an admin's
@@ -33,29 +33,7 @@ afterAll(async () => {
 
 // ---- local mail servers ----
 
-type Received = { to: string[]; raw: string };
-
-async function startSmtp() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  const close = () => new Promise<void>((r) => server.close(() => r()));
-  cleanups.push(close);
-  return { received, url, close, to: (email: string) => received.filter((m) => m.to.includes(email)) };
-}
+const startSmtp = () => startSmtpServer(cleanups);
 
 async function startResend() {
   const requests: { path: string; headers: IncomingMessage['headers']; body: { to?: string[]; subject?: string; text?: string; from?: string } }[] = [];

@@ -39,6 +39,7 @@ describe('worker process (SPEC J1)', () => {
       { key: 'growth-rollup-daily', pattern: '10 0 * * *', tz: 'UTC' },
       { key: 'marketing-daily', pattern: '0 8 * * *', tz: 'Europe/London' },
       { key: 'tenant-lifecycle', pattern: '5 * * * *', tz: 'UTC' },
+      { key: 'tenant-reports', pattern: '0 8 * * 1', tz: 'Europe/London' },
       { key: 'usage-warnings', pattern: null, tz: null },
       { key: 'weekly-report', pattern: '0 8 * * 1', tz: 'Europe/London' },
       { key: 'worker-heartbeat', pattern: null, tz: null },

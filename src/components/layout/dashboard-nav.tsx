@@ -11,6 +11,7 @@ type Item = {
     | '/dashboard/runs'
     | '/dashboard/templates'
     | '/dashboard/billing'
+    | '/dashboard/reports'
     | '/admin'
     | '/admin/operations'
     | '/admin/marketing'
@@ -22,7 +23,7 @@ type Item = {
     | '/dashboard/secrets'
     | '/dashboard/team'
     | '/dashboard/settings';
-  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage' | 'secrets' | 'team' | 'settings' | 'lifecycle';
+  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'weeklyReports' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage' | 'secrets' | 'team' | 'settings' | 'lifecycle';
 };
 
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
@@ -33,6 +34,7 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
     { href: '/dashboard/workflows', label: 'workflows' },
     { href: '/dashboard/runs', label: 'runs' },
     { href: '/dashboard/templates', label: 'templates' },
+    { href: '/dashboard/reports', label: 'weeklyReports' },
     { href: '/dashboard/secrets', label: 'secrets' },
     { href: '/dashboard/team', label: 'team' },
     { href: '/dashboard/billing', label: 'billing' },
@@ -52,7 +54,8 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
   ];
   return (
     <nav aria-label={t('dashboardSections')}>
-      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+      {/* Phones: every section wraps into view (no hidden horizontal scroll); md and up: a column. */}
+      <ul className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
         {items.map((item) => {
           const current =
             item.href === '/dashboard' || item.href === '/admin' ? pathname === item.href : pathname.startsWith(item.href);
@@ -62,7 +65,7 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
                 href={item.href}
                 aria-current={current ? 'page' : undefined}
                 className={cn(
-                  'block whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium',
+                  'block whitespace-nowrap rounded-lg px-2.5 py-1.5 text-sm font-medium md:px-3 md:py-2',
                   current ? 'bg-surface-raised text-fg' : 'text-fg-muted hover:bg-surface hover:text-fg',
                 )}
               >

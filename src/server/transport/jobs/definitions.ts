@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { growthRollupInputSchema } from '~/server/domain/growth/intelligence/schemas';
 import { runMarketingCycleInputSchema } from '~/server/domain/marketing/schemas';
+import { tenantReportsInputSchema } from '~/server/domain/reports/tenant';
 import { weeklyReportInputSchema } from '~/server/domain/reports/weekly';
 import { scheduledRunPayloadSchema } from '~/server/domain/runs/schedules';
 import type { QueueName } from '~/server/infra/queue/queues';
@@ -9,6 +10,8 @@ import type { QueueName } from '~/server/infra/queue/queues';
 export const JOBS = {
   heartbeat: { queue: 'maintenance', payload: z.strictObject({}) },
   'weekly-report': { queue: 'reports', payload: weeklyReportInputSchema },
+  // Issue 16 #7: each workspace's own weekly report, stored once and e-mailed to its owners once.
+  'tenant-reports': { queue: 'reports', payload: tenantReportsInputSchema },
   'marketing-cycle': { queue: 'marketing', payload: runMarketingCycleInputSchema },
   'growth-rollup': { queue: 'growth', payload: growthRollupInputSchema },
   // SPEC P2: the engine. A run job carries only the run id; its state lives in PostgreSQL.

@@ -22,6 +22,8 @@ export const SCHEDULERS: readonly SchedulerDefinition[] = [
   { id: 'marketing-daily', queue: 'marketing', jobName: 'marketing-cycle', pattern: '0 8 * * *', tz: 'Europe/London', data: {} },
   // SPEC J3: weekly report for the ISO week that just ended.
   { id: 'weekly-report', queue: 'reports', jobName: 'weekly-report', pattern: '0 8 * * 1', tz: 'Europe/London', data: {} },
+  // Issue 16 #7: every workspace's own report for the same week, on the same schedule.
+  { id: 'tenant-reports', queue: 'reports', jobName: 'tenant-reports', pattern: '0 8 * * 1', tz: 'Europe/London', data: {} },
   // SPEC G4/G5: growth roll-ups and discount suggestions for the previous UTC day.
   // SPEC P2: outbox drainer and stuck-run sweeper.
   { id: 'engine-maintenance', queue: 'maintenance', jobName: 'engine-maintenance', every: 5_000, data: {} },

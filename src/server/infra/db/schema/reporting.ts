@@ -25,6 +25,30 @@ export const reports = pgTable(
   (table) => [uniqueIndex('reports_kind_period_idx').on(table.kind, table.period)],
 );
 
+/**
+ * A workspace's own weekly report (issue 16 #7): its workflows, runs, usage and referrals for one
+ * ISO week (Europe/London), stored once per workspace and week; `emailed_at` is claimed before the
+ * owners' e-mail goes out, so a retry never sends it twice.
+ */
+export const tenantReports = pgTable(
+  'tenant_reports',
+  (t) => ({
+    id: t.uuid().primaryKey().defaultRandom(),
+    tenantId: t
+      .uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** ISO week label, e.g. 2026-W47. */
+    period: t.text().notNull(),
+    periodStart: t.timestamp({ withTimezone: true }).notNull(),
+    periodEnd: t.timestamp({ withTimezone: true }).notNull(),
+    figures: t.jsonb().$type<Record<string, unknown>>().notNull(),
+    createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+    emailedAt: t.timestamp({ withTimezone: true }),
+  }),
+  (table) => [uniqueIndex('tenant_reports_tenant_period_idx').on(table.tenantId, table.period), index('tenant_reports_period_idx').on(table.periodStart)],
+);
+
 export const marketingDrafts = pgTable(
   'marketing_drafts',
   (t) => ({
