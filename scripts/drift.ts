@@ -13,6 +13,7 @@ const report = checkPricingDrift({
   messagesDir: path.join(root, 'messages'),
   docs: [path.join(root, 'DEV_SAFETY.md')],
   limitsDoc: path.join(root, 'README.md'),
+  featuresDoc: path.join(root, 'README.md'),
 });
 const text = formatDriftReport(report);
 if (report.ok) {

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDoc, checkLimitsTable, checkPricingDrift, extractFigures, formatDriftReport, yearlyMonths } from '~/server/domain/billing/drift';
-import { TRIAL_TEXT } from '~/server/domain/billing/pricing';
+import { checkDoc, checkLimitsTable, checkPlanFeatures, checkPricingDrift, extractFigures, formatDriftReport, yearlyMonths } from '~/server/domain/billing/drift';
+import { PLAN_FEATURE_BACKING, PLAN_FEATURES, PLANS, TRIAL_TEXT } from '~/server/domain/billing/pricing';
 import { locales } from '~/i18n/routing';
 
 /**
@@ -117,3 +117,27 @@ describe('usage limits table (SPEC P3)', () => {
     ]);
   });
 });
+
+describe('plan feature lists (issue 16 #8)', () => {
+  const readme = path.join(root, 'README.md');
+  const english = new Map(Object.entries(JSON.parse(readFileSync(path.join(root, 'messages/en.json'), 'utf8')).Pricing.features as Record<string, string>).map(([k, v]) => [`Pricing.features.${k}`, v]));
+
+  it('every feature a plan sells stands for README rows that are done', () => {
+    expect(checkPlanFeatures(readme, english)).toEqual([]);
+    for (const plan of PLANS) for (const feature of PLAN_FEATURES[plan]) expect(PLAN_FEATURE_BACKING[feature].length).toBeGreaterThan(0);
+  });
+
+  it('fails when a row a plan relies on is not done, or missing, or the feature has no text', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'levqor-drift-features-'));
+    const file = path.join(dir, 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    writeFileSync(file, text.replace(/^(\| J6 \|.*\| )done \|$/m, '$1partial: e-mail only |').replace(/^\| P4 \|.*$/m, ''));
+    english.delete('Pricing.features.templates');
+    expect(checkPlanFeatures(file, english)).toEqual([
+      expect.objectContaining({ key: 'Pricing.features.templates', kind: 'missing' }),
+      expect.objectContaining({ key: 'plan feature teamRoles: P4', actual: 'no such row' }),
+      expect.objectContaining({ key: 'plan feature weeklyReport: J6', actual: 'partial: e-mail only' }),
+    ]);
+  });
+});
+

@@ -1,4 +1,5 @@
 import 'server-only';
+import { USAGE_LIMITS } from '~/server/domain/billing/limits';
 import { getTranslations } from 'next-intl/server';
 import { localizedPath } from '~/i18n/paths';
 import { ROI_ASSUMPTIONS, ROI_LIMITS } from '~/lib/roi';
@@ -39,6 +40,7 @@ export function planHref(locale: string, signedIn: boolean, plan: Plan, interval
 export async function getPricingContent(locale: string, opts: { signedIn: boolean }) {
   const [t, tPlans] = await Promise.all([getTranslations('Pricing'), getTranslations('Plans')]);
   const gbp = gbpFormatter(locale);
+  const number = new Intl.NumberFormat(locale);
 
   const plans: PlanView[] = PLANS.map((plan, i) => {
     const previous = i > 0 ? PLANS[i - 1] : undefined;
@@ -50,7 +52,15 @@ export async function getPricingContent(locale: string, opts: { signedIn: boolea
       sla: t('sla', { hours: SUPPORT_SLA_HOURS[plan] }),
       everythingIn: previous ? t('everythingIn', { plan: tPlans(previous) }) : null,
       featuresLabel: t('featuresLabel', { plan: tPlans(plan) }),
-      features: PLAN_FEATURES[plan].map((feature) => t(`features.${feature}`)),
+      features: PLAN_FEATURES[plan].map((feature) =>
+        feature === 'limits'
+          ? t('features.limits', {
+              runs: number.format(USAGE_LIMITS[plan].workflow_run),
+              apiCalls: number.format(USAGE_LIMITS[plan].api_call),
+              aiCredits: number.format(USAGE_LIMITS[plan].ai_credit),
+            })
+          : t(`features.${feature}`),
+      ),
       cta: {
         label: opts.signedIn ? t('ctaChoose', { plan: tPlans(plan) }) : t('ctaTrial'),
         href: { month: planHref(locale, opts.signedIn, plan, 'month'), year: planHref(locale, opts.signedIn, plan, 'year') },
@@ -79,7 +89,6 @@ export async function getPricingContent(locale: string, opts: { signedIn: boolea
   };
 
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const number = new Intl.NumberFormat(locale);
   const roi: RoiTexts = {
     title: t('roi.title'),
     lead: t('roi.lead'),

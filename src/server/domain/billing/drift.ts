@@ -3,6 +3,8 @@ import path from 'node:path';
 import {
   DFY_PACKAGES_GBP,
   MONTHLY_PRICE_GBP,
+  PLAN_FEATURE_BACKING,
+  PLAN_FEATURES,
   PLANS,
   SUPPORT_SLA_HOURS,
   TRIAL_DAYS,
@@ -24,6 +26,9 @@ import { LIMIT_PLANS, METERS, USAGE_LIMITS } from './limits';
  *   days shown to customers come from pricing.ts through ICU placeholders, or are declared here.
  * - docs (DEV_SAFETY.md): the prices, SLAs and the trial text of its "Locked business rules".
  * - README.md's "Usage limits" table: the monthly limits of limits.ts, plan by plan.
+ * - README.md's "Feature status" table: every row a plan feature stands for
+ *   (PLAN_FEATURE_BACKING) says "done", and English has the feature's text — the plans sell only
+ *   what exists (issue 16 #8).
  *
  * Pure file reading, no env and no database: `npm run drift` (scripts/drift.ts) runs it as part
  * of `npm test`, and tests run it on temporary copies of the catalogs.
@@ -124,7 +129,7 @@ const show = (xs: number[]) => (xs.length ? sortNum(xs).map((x) => (Number.isNaN
 const sameFigures = (a: number[], b: number[]) => show(a) === show(b) && !a.some(Number.isNaN) && !b.some(Number.isNaN);
 
 /** Checks every catalog in `messagesDir` (and the given docs) against pricing.ts. */
-export function checkPricingDrift(opts: { messagesDir: string; docs?: string[]; limitsDoc?: string }): DriftReport {
+export function checkPricingDrift(opts: { messagesDir: string; docs?: string[]; limitsDoc?: string; featuresDoc?: string }): DriftReport {
   const problems: DriftProblem[] = [];
   const figures = expectedFigures();
   const files = readdirSync(opts.messagesDir)
@@ -174,6 +179,7 @@ export function checkPricingDrift(opts: { messagesDir: string; docs?: string[]; 
   const docs = opts.docs ?? [];
   for (const doc of docs) problems.push(...checkDoc(doc));
   if (opts.limitsDoc) problems.push(...checkLimitsTable(opts.limitsDoc));
+  if (opts.featuresDoc) problems.push(...checkPlanFeatures(opts.featuresDoc, english));
 
   return { ok: problems.length === 0, problems, checked: { catalogs: files.length, strings, docs: docs.length } };
 }
@@ -237,6 +243,33 @@ export function checkLimitsTable(file: string): DriftProblem[] {
       .map((c) => Number(c.replace(/[,\s]/g, '')));
     if (found.join() !== expected.join()) {
       problems.push({ file: name, key: `usage limits: ${plan}`, kind: 'figures', expected: expected.join(' / '), actual: found.join(' / ') });
+    }
+  }
+  return problems;
+}
+
+/** Every plan feature stands for README feature rows that are "done", and has its English text. */
+export function checkPlanFeatures(file: string, english: Map<string, string> | null): DriftProblem[] {
+  const name = path.basename(file);
+  const text = readFileSync(file, 'utf8');
+  const section = /^## Feature status\s*$([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(text)?.[1];
+  if (!section) return [{ file: name, key: 'feature status', kind: 'missing', expected: 'a "## Feature status" section', actual: 'not found' }];
+  const status = new Map<string, string>();
+  for (const line of section.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length >= 4 && /^[A-Z]\d+$/.test(cells[1]!)) status.set(cells[1]!, cells[cells.length - 2]!);
+  }
+  const problems: DriftProblem[] = [];
+  const features = [...new Set(PLANS.flatMap((p) => PLAN_FEATURES[p]))];
+  for (const feature of features) {
+    if (english && !english.has(`Pricing.features.${feature}`)) {
+      problems.push({ file: 'en.json', key: `Pricing.features.${feature}`, kind: 'missing', expected: 'the feature as the pricing page shows it', actual: 'missing' });
+    }
+    for (const id of PLAN_FEATURE_BACKING[feature]) {
+      const found = status.get(id);
+      if (!found || !/^done\b/.test(found) || /partial|not started/i.test(found)) {
+        problems.push({ file: name, key: `plan feature ${feature}: ${id}`, kind: 'text', expected: 'done', actual: found ?? 'no such row' });
+      }
     }
   }
   return problems;

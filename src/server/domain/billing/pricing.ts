@@ -25,14 +25,29 @@ export const DFY_PACKAGES = ['starter', 'professional', 'enterprise'] as const;
 export type DfyPackage = (typeof DFY_PACKAGES)[number];
 
 /**
- * What each plan adds (keys of messages Pricing.features.*). Plans are cumulative: every plan
- * includes everything of the plans before it in PLANS. No usage figures here: limits belong to
- * metering (SPEC P3), and any figure shown to customers must come from this file.
+ * What each plan adds (keys of messages Pricing.features.*), the one list the pricing page shows.
+ * Plans are cumulative: every plan includes everything of the plans before it in PLANS. Every
+ * product feature works on every plan, so Starter lists them all; plans differ by their monthly
+ * limits (`limits`, figures from limits.ts through placeholders) and support SLA. Each entry names
+ * the README feature rows it stands for (PLAN_FEATURE_BACKING): `npm run drift` fails when one of
+ * them is not "done" — a plan never sells what does not exist (issue 16 #8).
  */
 export const PLAN_FEATURES = {
-  starter: ['templates', 'aiHelpers', 'schedulesWebhooks', 'weeklyReport'],
-  growth: ['healthMonitoring', 'runAnalytics'],
-  pro: ['approvals', 'teamRoles'],
-  business: ['prioritySupport', 'onboardingCall'],
+  starter: ['templates', 'aiHelpers', 'schedulesWebhooks', 'runAnalytics', 'approvals', 'teamRoles', 'weeklyReport', 'limits'],
+  growth: ['limits'],
+  pro: ['limits'],
+  business: ['limits'],
 } as const satisfies Record<Plan, readonly string[]>;
+
+/** README "Feature status" rows each plan feature stands for. */
+export const PLAN_FEATURE_BACKING = {
+  templates: ['G1'],
+  aiHelpers: ['A1', 'A5'],
+  schedulesWebhooks: ['P2'],
+  runAnalytics: ['P2'],
+  approvals: ['P2'],
+  teamRoles: ['P4'],
+  weeklyReport: ['J6'],
+  limits: ['P3'],
+} as const satisfies Record<(typeof PLAN_FEATURES)[Plan][number], readonly string[]>;
 export type PlanFeature = (typeof PLAN_FEATURES)[Plan][number];
