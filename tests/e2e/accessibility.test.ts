@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseIsoWeek } from '~/server/domain/reports/iso-week';
 import { runTenantReports } from '~/server/domain/reports/tenant';
-import { makeUser, setupTestDeps } from '../helpers/deps';
+import { callerFor, makeUser, setupTestDeps } from '../helpers/deps';
 import { messages, newContext, signIn, setupBrowser } from './browser';
 
 const { browser } = setupBrowser();
@@ -55,13 +55,26 @@ describe('accessibility and responsiveness', () => {
     const user = await makeUser(deps.db, { password: 'phone-test-password' });
     const context = await newContext(browser(), { width: 375, height: 812 });
     const page = await context.newPage();
+    const headerHeight = async (p = page) => (await p.locator('header').first().boundingBox())!.height;
     for (const path of ['/', '/sign-in', '/sign-up']) {
       await page.goto(path);
       expect(await horizontalOverflow(page), path).toBe(0);
+      // The public header takes at most two rows on a phone.
+      expect(await headerHeight(), path).toBeLessThanOrEqual(100);
     }
+    // Longer words in other languages too (a context of its own: visiting them sets the locale).
+    const other = await newContext(browser(), { width: 375, height: 812 });
+    const otherPage = await other.newPage();
+    for (const path of ['/de', '/hi/pricing', '/fr/sign-in']) {
+      await otherPage.goto(path);
+      expect(await horizontalOverflow(otherPage), path).toBe(0);
+      expect(await headerHeight(otherPage), path).toBeLessThanOrEqual(100);
+    }
+    await other.close();
     await signIn(page, user.email, 'phone-test-password');
     await page.waitForURL('**/dashboard');
     expect(await horizontalOverflow(page)).toBe(0);
+    expect(await headerHeight()).toBeLessThanOrEqual(100);
     // Every section of the dashboard navigation is on screen (no hidden sideways scroll).
     const nav = page.getByRole('navigation', { name: t('Nav.dashboardSections') });
     const links = await nav.getByRole('link').all();
@@ -78,6 +91,18 @@ describe('accessibility and responsiveness', () => {
     await page.getByTestId('report-latest').waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+    // The workflows list keeps Open and Delete on screen, however long the name.
+    await callerFor(deps, user).workflows.create({
+      name: 'A workflow with a rather long name that would push its buttons away',
+      steps: [{ id: 'start', name: 'Start', type: 'webhook_trigger', config: { method: 'POST' } }],
+    });
+    await page.goto('/dashboard/workflows');
+    const row = page.getByTestId('workflow-row').first();
+    for (const name of [t('Workflows.open'), t('Common.delete')]) {
+      const box = (await row.getByRole(name === t('Workflows.open') ? 'link' : 'button', { name, exact: true }).boundingBox())!;
+      expect({ name, inside: box.x >= 0 && box.x + box.width <= 375 }).toEqual({ name, inside: true });
+    }
+    expect(await horizontalOverflow(page)).toBe(0);
     await context.close();
   });
 

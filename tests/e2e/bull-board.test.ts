@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeUser, setupTestDeps } from '../helpers/deps';
-import { BASE, sessionCookie } from './browser';
+import { BASE, messages, sessionCookie } from './browser';
 
 const deps = setupTestDeps();
 
@@ -15,6 +15,12 @@ describe('Bull Board at /admin/queues (SPEC J5)', () => {
     const member = await makeUser(deps.db, { role: 'member', password: 'board-member-pw' });
     const cookie = await sessionCookie(member.email, 'board-member-pw');
     expect((await fetch(`${BASE}/admin/queues`, { headers: { cookie } })).status).toBe(403);
+    // A browser is shown the styled 403 page, not raw JSON.
+    const page = await fetch(`${BASE}/admin/queues`, { headers: { cookie, accept: 'text/html,application/xhtml+xml' }, redirect: 'manual' });
+    expect(page.status).toBe(303);
+    const styled = await fetch(new URL(page.headers.get('location')!, BASE), { headers: { cookie, accept: 'text/html' } });
+    expect(styled.status).toBe(403);
+    expect(await styled.text()).toContain(messages('en')('Errors.forbiddenTitle'));
     expect((await fetch(`${BASE}/admin/queues/api/queues`, { headers: { cookie } })).status).toBe(403);
   });
 

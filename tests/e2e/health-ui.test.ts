@@ -7,7 +7,7 @@ const deps = setupTestDeps();
 const t = messages('en');
 
 describe('health in the browser and over HTTP (H1, H2, H4, H6)', () => {
-  it('shows the HealthOverview tiles on the dashboard', async () => {
+  it('shows customers the service and their runs, and admins every infrastructure check', async () => {
     const user = await makeUser(deps.db, { password: 'health-ui-password' });
     const context = await newContext(browser(), { reducedMotion: true });
     const page = await context.newPage();
@@ -15,13 +15,28 @@ describe('health in the browser and over HTTP (H1, H2, H4, H6)', () => {
     await page.waitForURL('**/dashboard');
     const panel = page.getByTestId('health-overview');
     await panel.getByTestId('health-status').waitFor();
-    for (const key of ['app', 'db', 'redis', 'queue', 'stripe', 'errors']) {
-      await expect(panel.getByTestId(`health-tile-${key}`).count()).resolves.toBe(1);
-    }
-    await expect(panel.getByTestId('health-tile-db').getAttribute('data-state')).resolves.toBe('ok');
-    await expect(panel.getByTestId('health-tile-stripe').textContent()).resolves.toContain(t('HealthOverview.states.notConfigured'));
+    await expect(panel.getByRole('heading').textContent()).resolves.toBe(t('HealthOverview.customerTitle'));
+    await expect(panel.getByTestId('health-tile-service').getAttribute('data-state')).resolves.toBe('ok');
+    await expect(panel.getByTestId('health-tile-runs').textContent()).resolves.toContain(t('HealthOverview.runStates.ok'));
+    // No vendor infrastructure for customers.
+    for (const key of ['app', 'db', 'redis', 'queue', 'stripe', 'errors']) await expect(panel.getByTestId(`health-tile-${key}`).count()).resolves.toBe(0);
     await expect(panel.getByText(/Checked/).count()).resolves.toBe(1);
     await context.close();
+
+    const admin = await makeUser(deps.db, { role: 'admin', password: 'health-ui-admin' });
+    const adminContext = await newContext(browser(), { reducedMotion: true });
+    const adminPage = await adminContext.newPage();
+    await signIn(adminPage, admin.email, 'health-ui-admin');
+    await adminPage.waitForURL('**/dashboard');
+    const adminPanel = adminPage.getByTestId('health-overview');
+    await adminPanel.getByTestId('health-status').waitFor();
+    for (const key of ['app', 'db', 'redis', 'queue', 'stripe', 'errors']) {
+      await expect(adminPanel.getByTestId(`health-tile-${key}`).count()).resolves.toBe(1);
+    }
+    await expect(adminPanel.getByTestId('health-tile-db').getAttribute('data-state')).resolves.toBe('ok');
+    await expect(adminPanel.getByTestId('health-tile-queue').textContent()).resolves.toContain(t('HealthOverview.tiles.queue'));
+    await expect(adminPanel.getByTestId('health-tile-stripe').textContent()).resolves.toContain(t('HealthOverview.states.notConfigured'));
+    await adminContext.close();
   });
 
   it('lets an admin see the active rate-limit tier and the incident timeline', async () => {

@@ -52,4 +52,27 @@ describe('starter templates in the dashboard (SPEC G1)', () => {
     await page.getByTestId('template-card').filter({ hasText: de('Templates.billing-overdue-invoices.name') }).waitFor();
     await context.close();
   });
+
+  it('on a phone, the category strip shows it scrolls, and the chosen tab comes into view', async () => {
+    const user = await makeUser(deps.db, { password: 'templates-phone-password' });
+    const context = await newContext(browser(), { width: 375, height: 800 });
+    const page = await context.newPage();
+    await signIn(page, user.email, 'templates-phone-password');
+    await page.waitForURL('**/dashboard');
+    await page.goto('/dashboard/templates');
+    await page.getByTestId('template-card').first().waitFor();
+    const strip = page.getByTestId('tabs-strip');
+    await expect.poll(() => strip.getAttribute('data-more-right')).toBe('true');
+    await expect(strip.getAttribute('data-more-left')).resolves.toBe('false');
+    // The last category, reached by keyboard, is scrolled into view; the hint moves to the left.
+    await page.getByRole('tab', { selected: true }).focus();
+    await page.keyboard.press('End');
+    const last = page.getByRole('tab', { selected: true });
+    await expect.poll(async () => {
+      const box = (await last.boundingBox())!;
+      return box.x + box.width <= 375;
+    }).toBe(true);
+    await expect.poll(() => strip.getAttribute('data-more-left')).toBe('true');
+    await context.close();
+  });
 });

@@ -37,6 +37,16 @@ function ErrorMessage({ k }: { k: ErrorKey | null }) {
   );
 }
 
+/** Why the payment buttons are disabled on a server without Stripe (instead of a 503 on click). */
+function NotConfiguredNote({ id }: { id: string }) {
+  const t = useTranslations('Billing');
+  return (
+    <p id={id} className="mt-2 text-xs text-fg-muted" data-testid="billing-unavailable">
+      {t('errors.notConfigured')}
+    </p>
+  );
+}
+
 /** Sends the browser to the URL Stripe gave (Checkout or the customer portal). */
 const go = (r: { url: string }) => window.location.assign(r.url);
 
@@ -101,9 +111,17 @@ export function CheckoutForm({
           ))}
         </select>
       </div>
-      <Button type="submit" size="lg" className="w-full" disabled={busy} data-testid="billing-checkout">
+      <Button
+        type="submit"
+        size="lg"
+        className="w-full"
+        disabled={busy || !configured}
+        aria-describedby={configured ? undefined : `${id}-unavailable`}
+        data-testid="billing-checkout"
+      >
         {busy ? t('redirecting') : t('checkout')}
       </Button>
+      {configured ? null : <NotConfiguredNote id={`${id}-unavailable`} />}
       <ErrorMessage k={errorKey(checkout.error, configured)} />
     </form>
   );
@@ -120,6 +138,7 @@ export function DfyPurchase({
   configured: boolean;
 }) {
   const t = useTranslations('Billing');
+  const id = useId();
   const checkout = api.billing.checkout.useMutation({ onSuccess: go });
   return (
     <div className="mt-4">
@@ -129,7 +148,8 @@ export function DfyPurchase({
             <Button
               variant={highlight === p.id ? 'primary' : 'secondary'}
               className="w-full justify-between"
-              disabled={checkout.isPending || checkout.isSuccess}
+              disabled={checkout.isPending || checkout.isSuccess || !configured}
+              aria-describedby={configured ? undefined : `${id}-unavailable`}
               onClick={() => checkout.mutate({ kind: 'dfy', package: p.id })}
               data-testid={`billing-dfy-${p.id}`}
             >
@@ -138,6 +158,7 @@ export function DfyPurchase({
           </li>
         ))}
       </ul>
+      {configured ? null : <NotConfiguredNote id={`${id}-unavailable`} />}
       <ErrorMessage k={errorKey(checkout.error, configured)} />
     </div>
   );
@@ -165,7 +186,8 @@ export function ManageSubscription({
   const [leaving, setLeaving] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const portal = api.billing.portal.useMutation({ onSuccess: go });
-  const busy = portal.isPending || portal.isSuccess;
+  const busy = portal.isPending || portal.isSuccess || !configured;
+  const why = configured ? undefined : `${id}-unavailable`;
 
   if (!hasBillingAccount) {
     return (
@@ -178,7 +200,7 @@ export function ManageSubscription({
   return (
     <div className="mt-4">
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" disabled={busy} onClick={() => portal.mutate({ intent: 'manage' })} data-testid="billing-manage">
+        <Button variant="secondary" disabled={busy} aria-describedby={why} onClick={() => portal.mutate({ intent: 'manage' })} data-testid="billing-manage">
           {t('manage')}
         </Button>
         <Button
@@ -222,7 +244,7 @@ export function ManageSubscription({
           </div>
         </dl>
         <div className="mt-4 flex flex-wrap gap-2">
-          <Button disabled={busy} onClick={() => portal.mutate({ intent: 'change' })} data-testid="before-you-go-downgrade">
+          <Button disabled={busy} aria-describedby={why} onClick={() => portal.mutate({ intent: 'change' })} data-testid="before-you-go-downgrade">
             {t('beforeYouGo.downgrade')}
           </Button>
           <a href={supportHref} className={buttonClasses('secondary')} data-testid="before-you-go-support">
@@ -231,11 +253,12 @@ export function ManageSubscription({
           <Button variant="ghost" onClick={() => setLeaving(false)}>
             {t('beforeYouGo.keep')}
           </Button>
-          <Button variant="danger" disabled={busy} onClick={() => portal.mutate({ intent: 'cancel' })} data-testid="before-you-go-continue">
+          <Button variant="danger" disabled={busy} aria-describedby={why} onClick={() => portal.mutate({ intent: 'cancel' })} data-testid="before-you-go-continue">
             {t('beforeYouGo.continue')}
           </Button>
         </div>
       </section>
+      {configured ? null : <NotConfiguredNote id={`${id}-unavailable`} />}
       <ErrorMessage k={errorKey(portal.error, configured)} />
     </div>
   );

@@ -7,7 +7,7 @@ import { api, type RouterOutputs } from '~/trpc/react';
 
 type Summary = RouterOutputs['health']['summary'];
 type TileState = 'ok' | 'warning' | 'down' | 'notConfigured';
-type TileKey = 'app' | 'db' | 'redis' | 'queue' | 'stripe' | 'errors';
+type TileKey = 'app' | 'db' | 'redis' | 'queue' | 'stripe' | 'errors' | 'service' | 'runs';
 
 const STATE_STYLE: Record<TileState, { dot: string; text: string }> = {
   ok: { dot: 'bg-ok', text: 'text-ok' },
@@ -18,7 +18,16 @@ const STATE_STYLE: Record<TileState, { dot: string; text: string }> = {
 
 const bool = (v: boolean): TileState => (v ? 'ok' : 'down');
 
-function tiles(s: Summary): { key: TileKey; state: TileState }[] {
+/** What concerns a customer: is Levqor up, and do their runs go out on time. */
+function customerTiles(s: Summary): { key: TileKey; state: TileState }[] {
+  return [
+    { key: 'service', state: s.status === 'ok' ? 'ok' : s.status === 'degraded' ? 'warning' : 'down' },
+    { key: 'runs', state: s.db_ok && s.queue_ok ? 'ok' : 'warning' },
+  ];
+}
+
+/** The infrastructure, for Levqor's admins. */
+function adminTiles(s: Summary): { key: TileKey; state: TileState }[] {
   return [
     { key: 'app', state: 'ok' },
     { key: 'db', state: bool(s.db_ok) },
@@ -29,8 +38,11 @@ function tiles(s: Summary): { key: TileKey; state: TileState }[] {
   ];
 }
 
-/** SPEC H4: one tile per check, refreshed every 30 s and when the tab regains focus. */
-export function HealthOverview() {
+/**
+ * SPEC H4: refreshed every 30 s and when the tab regains focus. Admins see one tile per check
+ * (the infrastructure); customers see the service and their runs (issue 16: no vendor tiles).
+ */
+export function HealthOverview({ isAdmin = false }: { isAdmin?: boolean }) {
   const t = useTranslations('HealthOverview');
   const format = useFormatter();
   const now = useNow({ updateInterval: 15_000 });
@@ -41,9 +53,9 @@ export function HealthOverview() {
   });
 
   return (
-    <Card aria-labelledby="health-title" aria-busy={query.isFetching} data-testid="health-overview">
+    <Card aria-labelledby="health-title" aria-busy={query.isFetching} data-testid="health-overview" className="self-start">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <CardTitle id="health-title">{t('title')}</CardTitle>
+        <CardTitle id="health-title">{isAdmin ? t('title') : t('customerTitle')}</CardTitle>
         {query.data ? (
           <span
             className={cn(
@@ -67,7 +79,7 @@ export function HealthOverview() {
       ) : (
         <>
           <ul className="mt-4 grid grid-cols-2 gap-2 sm:grid-cols-3">
-            {tiles(query.data).map(({ key, state }) => (
+            {(isAdmin ? adminTiles : customerTiles)(query.data).map(({ key, state }) => (
               <li
                 key={key}
                 data-testid={`health-tile-${key}`}
@@ -82,7 +94,9 @@ export function HealthOverview() {
                   />
                   {key === 'errors' && query.data.error_count !== null
                     ? t('errorsValue', { count: query.data.error_count })
-                    : t(`states.${state}`)}
+                    : key === 'runs'
+                      ? t(state === 'ok' ? 'runStates.ok' : 'runStates.delayed')
+                      : t(`states.${state}`)}
                 </p>
               </li>
             ))}

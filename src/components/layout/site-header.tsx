@@ -18,13 +18,14 @@ export async function SiteHeader({
   const [t, tl, locale] = await Promise.all([getTranslations('Nav'), getTranslations('LocaleSwitcher'), getLocale()]);
   return (
     <header className="sticky top-0 z-40 border-b border-border/60 bg-bg/85 backdrop-blur">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
+      {/* One row where it fits; on a phone at most two (issue 16: it used to take three). */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-1.5 gap-y-1 px-3 py-2 sm:gap-x-4 sm:px-4 sm:py-3">
+        <Link href="/" className="flex shrink-0 items-center gap-2 text-lg font-bold tracking-tight">
           <span aria-hidden className="bg-gradient-accent inline-block h-6 w-6 rounded-md" />
           <span className="text-gradient">Levqor</span>
         </Link>
-        <nav aria-label={t('main')} className="order-3 w-full sm:order-none sm:w-auto">
-          <ul className="flex items-center gap-1 text-sm">
+        <nav aria-label={t('main')} className="min-w-0">
+          <ul className="flex items-center gap-0.5 text-sm sm:gap-1">
             <li>
               <PricingLink className={buttonClasses('ghost', 'sm')} />
             </li>
@@ -36,7 +37,8 @@ export async function SiteHeader({
               </li>
             ) : null}
             {user?.role === 'admin' ? (
-              <li>
+              // Phones: admins reach the admin area from the dashboard's navigation.
+              <li className="hidden sm:block">
                 <Link href="/admin" className={buttonClasses('ghost', 'sm')}>
                   {t('admin')}
                 </Link>
@@ -44,7 +46,7 @@ export async function SiteHeader({
             ) : null}
           </ul>
         </nav>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
           <LocaleSwitcher label={tl('label')} locale={locale} switchLocale={switchLocale} />
           {user ? (
             <form action={signOut}>

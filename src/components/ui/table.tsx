@@ -1,10 +1,14 @@
 import { cn } from '~/lib/cn';
 
-/** A data table that scrolls sideways on narrow screens instead of breaking the layout. */
-export function Table({ className, caption, children }: { className?: string; caption: string; children: React.ReactNode }) {
+/**
+ * A data table that scrolls sideways on narrow screens instead of breaking the layout. `fit`:
+ * the table fits a phone by itself (its secondary columns hide below `sm`), so its actions are
+ * never pushed off-screen behind a sideways scroll.
+ */
+export function Table({ className, caption, children, fit = false }: { className?: string; caption: string; children: React.ReactNode; fit?: boolean }) {
   return (
     <div className={cn('w-full overflow-x-auto rounded-lg border border-border', className)}>
-      <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
+      <table className={cn('w-full border-collapse text-left text-sm', fit ? 'sm:min-w-[32rem]' : 'min-w-[32rem]')}>
         <caption className="sr-only">{caption}</caption>
         {children}
       </table>

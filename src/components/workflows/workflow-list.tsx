@@ -176,29 +176,31 @@ export function WorkflowList() {
           {t('empty')}
         </p>
       ) : (
-        <Table caption={t('title')}>
+        <Table caption={t('title')} fit>
           <THead>
             <tr>
-              <Th>{t('columns.name')}</Th>
-              <Th>{t('columns.status')}</Th>
-              <Th>{t('columns.steps')}</Th>
-              <Th>{t('columns.created')}</Th>
-              <Th className="text-right">{t('columns.actions')}</Th>
+              <Th className="px-3 sm:px-4">{t('columns.name')}</Th>
+              <Th className="hidden sm:table-cell">{t('columns.status')}</Th>
+              <Th className="hidden sm:table-cell">{t('columns.steps')}</Th>
+              <Th className="hidden md:table-cell">{t('columns.created')}</Th>
+              <Th className="px-3 text-right sm:px-4">{t('columns.actions')}</Th>
             </tr>
           </THead>
           <tbody>
             {list.data.items.map((w) => (
               <tr key={w.id} data-testid="workflow-row">
-                <Td className="font-medium">
-                  <Link href={`/dashboard/workflows/${w.id}`} className="hover:underline">
+                <Td className="max-w-0 px-3 font-medium sm:max-w-none sm:px-4">
+                  <Link href={`/dashboard/workflows/${w.id}`} className="block truncate hover:underline">
                     {w.name}
                   </Link>
+                  {/* Phones: the status under the name (its column is hidden). */}
+                  <span className="block text-xs font-normal text-fg-muted sm:hidden">{t(`status.${w.status}`)}</span>
                 </Td>
-                <Td>{t(`status.${w.status}`)}</Td>
-                <Td>{t('steps', { count: w.stepCount })}</Td>
-                <Td>{format.dateTime(w.createdAt, { dateStyle: 'medium' })}</Td>
-                <Td className="text-right">
-                  <div className="flex justify-end gap-2">
+                <Td className="hidden sm:table-cell">{t(`status.${w.status}`)}</Td>
+                <Td className="hidden sm:table-cell">{t('steps', { count: w.stepCount })}</Td>
+                <Td className="hidden md:table-cell">{format.dateTime(w.createdAt, { dateStyle: 'medium' })}</Td>
+                <Td className="px-3 text-right sm:px-4">
+                  <div className="flex justify-end gap-1 sm:gap-2">
                     <Link href={`/dashboard/workflows/${w.id}`} className={buttonClasses('ghost', 'sm')}>
                       {t('open')}
                     </Link>

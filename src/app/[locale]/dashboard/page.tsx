@@ -52,13 +52,13 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
       <UsagePanel />
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <HealthOverview />
+        <HealthOverview isAdmin={me.user.role === 'admin'} />
         <GrowthPanel />
       </div>
 
       <AiPanels />
 
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2">
         <Card>
           <CardTitle>{t('workspace')}</CardTitle>
           <dl className="mt-3 space-y-2 text-sm">
@@ -91,14 +91,6 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
           <Link href="/dashboard/workflows" className={buttonClasses('secondary', 'sm', 'mt-4')}>
             {t('viewWorkflows')}
           </Link>
-        </Card>
-        <Card>
-          <CardTitle>{t('gettingStartedTitle')}</CardTitle>
-          <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm text-fg-muted">
-            <li>{t('gettingStarted.createWorkflow')}</li>
-            <li>{t('gettingStarted.chooseLanguage')}</li>
-            <li>{t('gettingStarted.inviteTeam')}</li>
-          </ol>
         </Card>
       </div>
     </div>
