@@ -39,6 +39,24 @@ describe('health in the browser and over HTTP (H1, H2, H4, H6)', () => {
     await adminContext.close();
   });
 
+  it('paints the dashboard panels with their data on first load (server prefetch, no "Checking…")', async () => {
+    const user = await makeUser(deps.db, { password: 'health-prefetch-pw' });
+    const [name, value] = (await sessionCookie(user.email, 'health-prefetch-pw')).split(/=(.*)/s) as [string, string];
+    // Without JavaScript the page is exactly what the server painted.
+    const context = await browser().newContext({ baseURL: BASE, javaScriptEnabled: false });
+    await context.addCookies([{ name, value, url: BASE }]);
+    const page = await context.newPage();
+    await page.goto('/dashboard');
+    const health = page.getByTestId('health-overview');
+    await expect(health.getByTestId('health-status').textContent()).resolves.toBe(t('HealthOverview.status.ok'));
+    await expect(health.getByTestId('health-tile-service').count()).resolves.toBe(1);
+    await expect(health.textContent()).resolves.not.toContain(t('HealthOverview.loading'));
+    await expect(page.getByTestId('usage-panel').getByTestId('usage-workflow_run').count()).resolves.toBe(1);
+    await expect(page.getByTestId('recommended-templates').locator('li').count()).resolves.toBe(3);
+    await expect(page.getByTestId('referral-link').inputValue()).resolves.toMatch(/\?ref=/);
+    await context.close();
+  });
+
   it('lets an admin see the active rate-limit tier and the incident timeline', async () => {
     const admin = await makeUser(deps.db, { role: 'admin', password: 'ops-admin-password' });
     const context = await newContext(browser());
