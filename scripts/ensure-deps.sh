@@ -9,6 +9,14 @@ if ! command -v node >/dev/null 2>&1; then
   exit 1
 fi
 if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "Installing dependencies (npm install)..."
+  echo "Installing dependencies (npm install; about a minute the first time)..."
+  # npm is silent at this log level: say every 15 s that it is still working.
+  started=$SECONDS
+  ( while sleep 15; do echo "  ...still installing ($((SECONDS - started)) s)"; done ) &
+  ticker=$!
+  trap 'kill $ticker 2>/dev/null || true' EXIT
   npm install --no-audit --no-fund --loglevel=error
+  kill $ticker 2>/dev/null || true
+  trap - EXIT
+  echo "Dependencies installed in $((SECONDS - started)) s."
 fi

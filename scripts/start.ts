@@ -27,7 +27,7 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
 
 async function main() {
   const credentials = await setup({ seed: true });
-  buildIfNeeded();
+  await buildIfNeeded();
 
   const port = process.env.PORT ?? '3000';
   const url = `http://localhost:${port}`;

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,18 +23,33 @@ export function sourceHash(): string {
   return h.digest('hex');
 }
 
-/** Runs `next build` unless the last build was made from the same sources. */
-export function buildIfNeeded(log: (m: string) => void = console.log): void {
+/**
+ * Runs `next build` unless the last build was made from the same sources. A build takes a few
+ * minutes on a small machine and next is silent for long stretches: a line with the elapsed time
+ * every 20 s says it is still working.
+ */
+export async function buildIfNeeded(log: (m: string) => void = console.log): Promise<void> {
   const hash = sourceHash();
   const upToDate =
     existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash;
   if (upToDate) return;
-  log('Building the web app (next build)...');
-  const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'next'), ['build'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  if (result.status !== 0) throw new Error('next build failed');
+  log('Building the web app (next build; about 2-3 minutes on 2 cores, only when the sources changed)...');
+  const started = Date.now();
+  const ticker = setInterval(() => log(`  ...still building (${Math.round((Date.now() - started) / 1000)} s)`), 20_000);
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['build'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      });
+      child.once('error', reject);
+      child.once('exit', resolve);
+    });
+    if (code !== 0) throw new Error('next build failed');
+  } finally {
+    clearInterval(ticker);
+  }
   writeFileSync(STAMP, hash);
+  log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 }

@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 export default async function globalSetup() {
   await setup({ test: true, quiet: true });
   await clearTestKeys();
-  buildIfNeeded((m) => console.log(`[e2e] ${m}`));
+  await buildIfNeeded((m) => console.log(`[e2e] ${m}`));
   const port = process.env.E2E_PORT!;
   // vitest runs every global setup before any project: the server and worker started here live
   // through the unit and integration projects too. Their own Redis prefix keeps this worker from
