@@ -5,9 +5,12 @@ import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '~/server/domain/accounts/password';
 import { createTenantWithOwner } from '~/server/domain/accounts/signup';
 import type { Db } from '~/server/infra/db/client';
-import { tenants, users, workflows } from '~/server/infra/db/schema';
+import { loadCurrentUser } from '~/server/domain/accounts/users';
+import { createWorkflow } from '~/server/domain/workflows/workflows';
+import { tenants, users } from '~/server/infra/db/schema';
 import type { WorkflowStep } from '~/server/domain/workflows/steps';
 import { workflowStepsSchema } from '~/server/domain/workflows/steps';
+import { seedDemoHistory } from './demo-history';
 import { ROOT } from './local-env';
 
 export type DemoCredentials = { admin: { email: string; password: string }; member: { email: string; password: string } };
@@ -29,9 +32,9 @@ const DEMO_WORKFLOWS: { name: string; description: string; steps: WorkflowStep[]
         id: 'mail',
         name: 'E-mail the lead',
         type: 'email',
-        config: { to: '{{ lead.email }}', subject: 'Thanks for getting in touch', body: 'Hi {{ lead.name }}, ...' },
+        config: { to: '{{ body.email }}', subject: 'Thanks for getting in touch', body: 'Hi {{ body.name }}, thanks for your message. We will reply within one working day.' },
       },
-      { id: 'log', name: 'Log it', type: 'log', config: { message: 'Followed up {{ lead.email }}', level: 'info' } },
+      { id: 'log', name: 'Log it', type: 'log', config: { message: 'Followed up {{ body.email }}', level: 'info' } },
     ]),
   },
   {
@@ -45,7 +48,7 @@ const DEMO_WORKFLOWS: { name: string; description: string; steps: WorkflowStep[]
         type: 'http_request',
         config: { method: 'GET', url: 'https://shop.example.com/api/orders?since=7d', timeoutMs: 10000 },
       },
-      { id: 'sum', name: 'Summarise', type: 'transform', config: { mapping: { total: '{{ orders.total }}' } } },
+      { id: 'sum', name: 'Summarise', type: 'transform', config: { mapping: { total: '{{ orders.body.total }}' } } },
       { id: 'log', name: 'Log digest', type: 'log', config: { message: 'Weekly total {{ total }}', level: 'info' } },
     ]),
   },
@@ -67,10 +70,13 @@ function store(creds: DemoCredentials) {
 
 /**
  * Demo data for a first run: Levqor's own admin workspace and a customer workspace with a
- * member and two workflows. Idempotent; passwords are random, stored (git-ignored) in
+ * member and two workflows, then six weeks of history around them (demo-history.ts). Idempotent; passwords are random, stored (git-ignored) in
  * .levqor/demo-credentials.json so that `npm start` can print them again.
  */
-export async function seedDemo(db: Db, opts: { resetPasswords?: boolean } = {}): Promise<{ created: boolean; credentials: DemoCredentials | null }> {
+export async function seedDemo(
+  db: Db,
+  opts: { resetPasswords?: boolean; history?: boolean } = {},
+): Promise<{ created: boolean; credentials: DemoCredentials | null }> {
   const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${DEMO_ADMIN_EMAIL}`);
   if (existing && !opts.resetPasswords) return { created: false, credentials: readStored() };
 
@@ -102,9 +108,15 @@ export async function seedDemo(db: Db, opts: { resetPasswords?: boolean } = {}):
     { name: 'Maya Member', email: creds.member.email, passwordHash: await hashPassword(creds.member.password), companyName: 'Acme Demo Ltd', source: 'seed' },
   );
   await db.update(users).set({ role: 'member' }).where(eq(users.id, member.userId));
-  await db.insert(workflows).values(
-    DEMO_WORKFLOWS.map((w) => ({ ...w, tenantId: member.tenantId, createdBy: member.userId })),
-  );
+  // Through the domain, like any workflow: validated, with its first version (runs need one).
+  const memberUser = (await loadCurrentUser({ db }, member.userId))!;
+  const workflowIds: string[] = [];
+  for (const w of DEMO_WORKFLOWS) workflowIds.push((await createWorkflow({ db }, memberUser, w)).id);
+  // Acme has been a paying customer for a while: its demo user sees a workspace in use.
+  await db.update(tenants).set({ status: 'active', plan: 'growth', createdAt: new Date(Date.now() - 60 * 86_400_000) }).where(eq(tenants.id, member.tenantId));
+  if (opts.history !== false) {
+    await seedDemoHistory(db, { now: new Date(), workspace: { tenantId: member.tenantId, userId: member.userId, workflowIds }, logsDir: path.join(ROOT, 'logs') });
+  }
   store(creds);
   return { created: true, credentials: creds };
 }

@@ -67,6 +67,7 @@ const CASES: Record<string, Case> = {
   'admin.scaling': {},
   'admin.abuseSignals': { input: () => ({ limit: 5, offset: 0 }) },
   'admin.telemetry': {},
+  'admin.runJob': { input: () => ({ job: 'growth-rollup' }) },
   'reports.list': { input: () => ({ limit: 5, offset: 0 }) },
   'reports.mine': {},
   'marketing.drafts': { input: () => ({ limit: 5, offset: 0 }) },

@@ -1,3 +1,4 @@
+import { getAdminOverview } from '~/server/domain/admin/overview';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,7 +22,7 @@ import { startWorkers } from '../../workers/runtime';
 import { AUTO_APPLY_OFF_MESSAGE, decideDiscountSuggestion, listDiscountSuggestions, STRIPE_NOT_CONFIGURED_MESSAGE, suggestionsOfDay } from '~/server/domain/growth/discounts/decide';
 import { addDays, weekStartOf } from '~/server/domain/growth/intelligence/dates';
 import { backfillGrowthRollups, runGrowthRollup } from '~/server/domain/growth/intelligence/rollup';
-import { getActivity, getFunnel, getRetention, getSourceRoi } from '~/server/domain/growth/intelligence/views';
+import { getActivity, getFunnel, getRetention, getSourceRoi, lastDaysPeriod } from '~/server/domain/growth/intelligence/views';
 import { callerFor, makeUser, setupTestDeps } from '../helpers/deps';
 
 /**
@@ -266,6 +267,19 @@ describe('growth intelligence views (SPEC G4)', () => {
     expect(funnel.coverage).toEqual({ rolledUp: 0, live: 20 });
     expect(funnel.steps[0]!.count).toBeGreaterThan(100);
     expect(funnel.revenuePence).toBeGreaterThan(0);
+  });
+
+  it('the admin overview’s "sign-ups, last 7 days" is the funnel’s sign-ups for the last-7-days period', async () => {
+    // The clock on a day inside the seeded period: the last 7 days hold seeded sign-ups.
+    const clock = () => new Date(`${addDays(FROM, 9)}T18:00:00Z`);
+    const period = lastDaysPeriod(clock(), 7);
+    expect(period).toEqual({ from: addDays(FROM, 3), to: addDays(FROM, 9) });
+    const expected = expectedFunnel(events, period.from, period.to).steps.find((x) => x.key === 'signups')!.count;
+    expect(expected).toBeGreaterThan(0);
+    const overview = await getAdminOverview({ db: deps.db, now: clock });
+    expect(overview.signupsLast7Days).toBe(expected);
+    const funnel = await getFunnel({ db: deps.db, now: clock }, period);
+    expect(funnel.steps.find((x) => x.key === 'signups')!.count).toBe(overview.signupsLast7Days);
   });
 
   it('an empty period answers zeros and null rates, never a division by zero', async () => {

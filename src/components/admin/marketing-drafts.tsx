@@ -6,6 +6,7 @@ import { Button } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { Pager } from '~/components/ui/pager';
 import { useToast } from '~/components/ui/toast';
+import { RunJobNow, type RunJobNowTexts } from './run-job-now';
 import { api } from '~/trpc/react';
 
 type Status = 'pending_approval' | 'approved' | 'rejected' | 'sent';
@@ -17,7 +18,7 @@ const PAGE = 20;
 const selectClass = 'mt-1 block h-10 rounded-lg border border-border bg-surface-raised px-3 text-sm text-fg';
 
 /** Approve or reject drafts one by one or in bulk; sending needs a configured transport. */
-export function MarketingDrafts() {
+export function MarketingDrafts({ runNow }: { runNow: RunJobNowTexts & { lead: string } }) {
   const t = useTranslations('Marketing');
   const tc = useTranslations('Common');
   const format = useFormatter();
@@ -159,6 +160,8 @@ export function MarketingDrafts() {
           <p className="text-sm text-fg-muted" data-testid="drafts-empty">
             {t('empty')}
           </p>
+          <p className="mt-2 text-sm text-fg-muted">{runNow.lead}</p>
+          <RunJobNow job="marketing-cycle" texts={runNow} />
         </Card>
       ) : (
         <ul className="space-y-3">

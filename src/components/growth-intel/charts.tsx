@@ -71,11 +71,14 @@ export function SimpleBarChart({
   name,
   note,
   format,
+  integer = false,
 }: {
   data: BarDatum[];
   name: string;
   note: string;
   format: (value: number) => string;
+  /** Counts: the axis shows whole numbers only (no "0.5 sign-ups"). */
+  integer?: boolean;
 }) {
   const animate = !usePrefersReducedMotion();
   return (
@@ -83,7 +86,7 @@ export function SimpleBarChart({
       <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
         <XAxis dataKey="label" {...axisProps} interval={0} />
-        <YAxis {...axisProps} tickFormatter={format} width={72} />
+        <YAxis {...axisProps} tickFormatter={format} width={72} allowDecimals={!integer} />
         <Tooltip {...tooltipProps} formatter={(v) => format(Number(v))} />
         <Bar dataKey="value" name={name} fill={CHART_COLORS.primary} radius={[6, 6, 0, 0]} isAnimationActive={animate} />
       </BarChart>
@@ -128,11 +131,14 @@ export function MultiLineChart({
   series,
   note,
   format,
+  integer = false,
 }: {
   data: Record<string, string | number | null>[];
   series: SeriesSpec[];
   note: string;
   format: (value: number) => string;
+  /** Counts: the axis shows whole numbers only. */
+  integer?: boolean;
 }) {
   const animate = !usePrefersReducedMotion();
   return (
@@ -140,7 +146,7 @@ export function MultiLineChart({
       <LineChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
         <XAxis dataKey="label" {...axisProps} minTickGap={24} />
-        <YAxis {...axisProps} tickFormatter={format} width={72} />
+        <YAxis {...axisProps} tickFormatter={format} width={72} allowDecimals={!integer} />
         <Tooltip {...tooltipProps} formatter={(v) => format(Number(v))} />
         <Legend wrapperStyle={{ color: CHART_COLORS.axis, fontSize: 12 }} />
         {series.map((s) => (

@@ -183,6 +183,7 @@ export function GrowthIntelligence({ today }: { today: string }) {
                 name={t('funnel.count')}
                 note={t('chartNote')}
                 format={int}
+                integer
               />
               <DataTable caption={t('funnel.caption', { from: funnel.data.from, to: funnel.data.to })} className="mt-3">
                 <THead>
@@ -277,6 +278,7 @@ export function GrowthIntelligence({ today }: { today: string }) {
                 ]}
                 note={t('chartNote')}
                 format={int}
+                integer
               />
               {activity.data.bySource.length === 0 ? (
                 <p className="mt-3 text-sm text-fg-muted">{t('activity.empty', { day: activity.data.asOf })}</p>

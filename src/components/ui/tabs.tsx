@@ -19,7 +19,9 @@ export function Tabs({ items, label, defaultTab }: { items: TabItem[]; label: st
   const measure = useCallback(() => {
     const el = strip.current;
     if (!el) return;
-    setMore({ left: el.scrollLeft > 1, right: el.scrollLeft + el.clientWidth < el.scrollWidth - 1 });
+    const hiddenLeft = el.scrollLeft;
+    const hiddenRight = el.scrollWidth - el.clientWidth - el.scrollLeft;
+    setMore({ left: hiddenLeft >= 2, right: hiddenRight >= 2 });
   }, []);
   useEffect(() => {
     measure();

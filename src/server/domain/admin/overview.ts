@@ -2,6 +2,7 @@ import { count, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '~/server/infra/db/client';
 import { TENANT_STATES, tenants, users, workflows } from '~/server/infra/db/schema';
+import { signupsInLastDays } from '~/server/domain/growth/intelligence/views';
 
 /** Platform-wide figures for Levqor's admins (never exposed to tenant members). */
 export const adminOverviewSchema = z.object({
@@ -14,25 +15,25 @@ export const adminOverviewSchema = z.object({
 });
 
 export async function getAdminOverview(deps: { db: Db; now?: () => Date }) {
-  const since = new Date((deps.now?.() ?? new Date()).getTime() - 7 * 86_400_000);
   const [t] = await deps.db
     .select({
       tenants: count(),
       trialing: sql<number>`count(*) filter (where ${tenants.status} = 'trialing')`.mapWith(Number),
       active: sql<number>`count(*) filter (where ${tenants.status} = 'active')`.mapWith(Number),
-      signupsLast7Days: sql<number>`count(*) filter (where ${tenants.createdAt} >= ${since.toISOString()}::timestamptz)`.mapWith(Number),
     })
     .from(tenants)
     .where(sql`${tenants.deletedAt} is null`);
-  const [[u], [w]] = await Promise.all([
+  const [[u], [w], signupsLast7Days] = await Promise.all([
     deps.db.select({ n: count() }).from(users),
     deps.db.select({ n: count() }).from(workflows),
+    // The same figure as growth intelligence's funnel for its "last 7 days" period.
+    signupsInLastDays(deps, 7),
   ]);
   return {
     tenants: t?.tenants ?? 0,
     trialing: t?.trialing ?? 0,
     active: t?.active ?? 0,
-    signupsLast7Days: t?.signupsLast7Days ?? 0,
+    signupsLast7Days,
     users: u?.n ?? 0,
     workflows: w?.n ?? 0,
   };

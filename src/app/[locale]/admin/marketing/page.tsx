@@ -1,4 +1,4 @@
-import { setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { MarketingDrafts } from '~/components/admin/marketing-drafts';
 import type { Locale } from '~/i18n/routing';
 
@@ -6,5 +6,6 @@ import type { Locale } from '~/i18n/routing';
 export default async function MarketingPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  return <MarketingDrafts />;
+  const ta = await getTranslations('Admin');
+  return <MarketingDrafts runNow={{ run: ta('runNow.run'), queued: ta('runNow.queued'), failed: ta('runNow.failed'), lead: ta('runNow.marketingEmpty') }} />;
 }

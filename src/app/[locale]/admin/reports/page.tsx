@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { RunJobNow } from '~/components/admin/run-job-now';
 import { Card } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';
 import { Table, Td, Th, THead } from '~/components/ui/table';
@@ -10,8 +11,9 @@ export default async function ReportsPage({ params }: { params: Promise<{ locale
   const { locale } = await params;
   setRequestLocale(locale);
   const api = await getServerApi();
-  const [t, format, list] = await Promise.all([
+  const [t, ta, format, list] = await Promise.all([
     getTranslations('Reports'),
+    getTranslations('Admin'),
     getFormatter(),
     api.reports.list({ limit: 52, offset: 0 }),
   ]);
@@ -24,6 +26,7 @@ export default async function ReportsPage({ params }: { params: Promise<{ locale
       {list.items.length === 0 ? (
         <Card>
           <p className="text-sm text-fg-muted">{t('empty')}</p>
+          <RunJobNow job="weekly-report" texts={{ run: ta('runNow.run'), queued: ta('runNow.queued'), failed: ta('runNow.failed') }} />
         </Card>
       ) : (
         <Table caption={t('title')}>

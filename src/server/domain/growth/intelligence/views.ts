@@ -137,6 +137,22 @@ export async function getFunnel(deps: GrowthViewDeps, rawInput: FunnelInput, opt
   });
 }
 
+/**
+ * The last `days` UTC days, today included: the growth page's "last 7 / 30 / ..." presets. One
+ * definition for every place that shows such a figure (issue 16: the admin overview and growth
+ * intelligence disagreed).
+ */
+export function lastDaysPeriod(now: Date, days: number): { from: string; to: string } {
+  const to = dayOf(now);
+  return { from: addDays(to, -(days - 1)), to };
+}
+
+/** Sign-ups over the last `days` UTC days: the funnel's sign-up step for that period. */
+export async function signupsInLastDays(deps: GrowthViewDeps, days: number): Promise<number> {
+  const funnel = await getFunnel(deps, lastDaysPeriod(deps.now?.() ?? new Date(), days));
+  return funnel.steps.find((s) => s.key === 'signups')?.count ?? 0;
+}
+
 /** Sign-ups, conversions and revenue (GBP pence) per utm source over a period. */
 export async function getSourceRoi(deps: GrowthViewDeps, rawInput: PeriodInput, opts: GrowthViewOptions = {}): Promise<SourceRoi> {
   const input = parseInput(periodInputSchema, rawInput);

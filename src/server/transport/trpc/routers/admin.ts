@@ -9,6 +9,8 @@ import {
 import { abuseSignalRowSchema, listAbuseSignals, listAbuseSignalsInputSchema } from '~/server/domain/abuse/signals';
 import { incidentRowSchema, listIncidents, listIncidentsInputSchema } from '~/server/domain/health/incidents';
 import { getTelemetryOverview, telemetryOverviewSchema } from '~/server/domain/telemetry/overview';
+import { getWebQueue } from '~/server/infra/queue/web-queues';
+import { runJobNow, runJobNowInputSchema, runJobNowOutputSchema } from '../../jobs/run-now';
 import { adminProcedure, createTRPCRouter } from '../trpc';
 
 const scalingStatusSchema = z.object({
@@ -45,4 +47,9 @@ export const adminRouter = createTRPCRouter({
     .query(({ ctx, input }) => listAbuseSignals(ctx, input)),
   /** SPEC H7: daily health score with suggestions, and the anomalies of the last 24 h. */
   telemetry: adminProcedure.output(telemetryOverviewSchema).query(({ ctx }) => getTelemetryOverview(ctx)),
+  /** Issue 16: an empty admin page's "Run it now" queues its scheduled job at once. */
+  runJob: adminProcedure
+    .input(runJobNowInputSchema)
+    .output(runJobNowOutputSchema)
+    .mutation(({ ctx, input }) => runJobNow({ queueFor: getWebQueue, now: ctx.now }, input)),
 });
