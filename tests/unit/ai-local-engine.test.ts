@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locales, type Locale } from '~/i18n/locales';
-import { answerHelpLocally } from '~/server/domain/ai/engine/chat';
+import { answerHelpLocally, passagesOf } from '~/server/domain/ai/engine/chat';
 import { classifyError, diagnoseLocally } from '~/server/domain/ai/engine/debug';
 import { onboardingLocally, type OnboardingFacts } from '~/server/domain/ai/engine/onboarding';
 import { buildWorkflowLocally } from '~/server/domain/ai/engine/workflow';
@@ -39,7 +39,22 @@ describe('help chat: BM25 over the help articles', () => {
     expect(tokenize('Inviting teammates')).toEqual(tokenize('invite a teammate'));
     expect(tokenize('Café')).toEqual(tokenize('cafe'));
     expect(tokenize('招待')).toEqual(['招待']);
-    expect(tokenize('チーム')).toEqual(['チー', 'ーム']);
+    expect(tokenize('チーム')).toEqual(['チー', 'ーム', 'チーム']);
+    // Hiragana particles and endings do not count next to kanji and katakana (issue 16).
+    expect(tokenize('ワークフローを作成するには')).toEqual(['ワー', 'ーク', 'クフ', 'フロ', 'ロー', 'ワークフロー', '作成']);
+    expect(tokenize('ありがとう')).toEqual(['あり', 'りが', 'がと', 'とう']);
+  });
+
+  it('answers with the passage that fits: two questions on one topic get different answers (issue 16)', () => {
+    const cancel = answerHelpLocally('en', 'How do I cancel before I am charged?');
+    const price = answerHelpLocally('en', 'What does the Growth plan cost per month?');
+    expect(cancel.sources[0]?.id).toBe('billing-trial');
+    expect(price.sources[0]?.id).toBe('billing-trial');
+    expect(cancel.answer).not.toBe(price.answer);
+    expect(cancel.answer).toMatch(/cancel/i);
+    expect(price.answer).toMatch(/Monthly plans/);
+    // Japanese: creating a workflow is about workflows, not about inviting a teammate.
+    expect(answerHelpLocally('ja', 'ワークフローを作成するにはどうすればいいですか？').sources[0]?.id).toMatch(/^(workflows|getting-started)$/);
   });
 
   it('ranks by BM25: rarer terms weigh more, documents without any term are left out', () => {
@@ -63,9 +78,9 @@ describe('help chat: BM25 over the help articles', () => {
     }
     expect(answer.matched).toBe(true);
     expect(answer.sources[0]).toMatchObject({ id: article, href: `/dashboard/help/${article}` });
-    // The answer is the article's own text in the user's locale, with its steps.
+    // The answer is a passage of the article's own text in the user's locale, with its steps.
     const source = helpArticle(locale, article as (typeof HELP_ARTICLE_IDS)[number]);
-    expect(answer.answer).toBe(source.summary);
+    expect(passagesOf(source)).toContain(answer.answer);
     expect(answer.steps).toEqual(source.steps);
   });
 

@@ -58,12 +58,19 @@ export function tokenize(text: string): string[] {
   for (const match of normalised.matchAll(WORD)) {
     const word = match[0];
     if (SPACELESS.test(word)) {
-      // Split the run into spaceless and spaced parts ("aiクレジット" -> "ai" + bigrams).
-      for (const part of word.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu) ?? []) {
+      // Split the run by script ("aiクレジットを使う" -> "ai", katakana, hiragana, kanji). Kanji and
+      // katakana carry the meaning: bigrams (and a katakana word whole). Hiragana is mostly
+      // particles and endings ("を", "するには", "ですか"), whose bigrams matched any article:
+      // it counts only when a word has nothing else.
+      const parts = word.match(/[\p{Script=Katakana}ー]+|\p{Script=Han}+|\p{Script=Hiragana}+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu) ?? [];
+      const meaningful = parts.some((p) => /[\p{Script=Han}\p{Script=Katakana}]/u.test(p) || !SPACELESS.test(p));
+      for (const part of parts) {
         if (SPACELESS.test(part)) {
+          if (meaningful && /^\p{Script=Hiragana}+$/u.test(part)) continue;
           const chars = [...part];
           if (chars.length === 1) out.push(part);
           for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+          if (chars.length >= 3 && /^[\p{Script=Katakana}ー]+$/u.test(part)) out.push(part);
         } else if (!STOPWORDS.has(part)) {
           out.push(stem(part));
         }

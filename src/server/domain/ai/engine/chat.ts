@@ -7,7 +7,10 @@ import { createBm25Index } from '../text';
  * Local help chat (SPEC A2): Okapi BM25 retrieval over Levqor's own help articles in the
  * user's locale. Each article is indexed with its localised title (weighted), keywords, answer
  * and steps, plus its English title and keywords, so a question typed in English still finds
- * the article in another locale. The best article answers; close runners-up are cited too.
+ * the article in another locale. The best article is the topic; the answer is its passage (a
+ * sentence of its summary or one of its steps) that fits the question best, so two questions on
+ * one topic ("how do I cancel?", "what does the Growth plan cost?") get different answers
+ * (issue 16). Close runners-up are cited too.
  */
 export type ChatSource = { id: HelpArticleId; title: string; href: string };
 export type ChatAnswer = { answer: string; steps: string[]; sources: ChatSource[]; matched: boolean };
@@ -50,6 +53,30 @@ export function retrieveArticles(locale: Locale, query: string, limit = AI_MAX_S
 
 const toSource = (a: HelpArticle): ChatSource => ({ id: a.id, title: a.title, href: a.href });
 
+/** An article's passages: the sentences of its summary, then its steps. */
+export function passagesOf(article: HelpArticle): string[] {
+  const sentences = article.summary.split(/(?<=[.!?。])\s+|(?<=。)/u).map((x) => x.trim()).filter(Boolean);
+  return [...sentences, ...article.steps];
+}
+
+const passageIndexes = new Map<string, ReturnType<typeof createBm25Index<string>>>();
+
+/**
+ * The passage of `article` that answers `query` best (BM25 over that article's passages; the
+ * summary's first sentence when no passage shares a term with the question).
+ */
+export function bestPassage(locale: Locale, article: HelpArticle, query: string): string {
+  const passages = passagesOf(article);
+  const key = `${locale}/${article.id}`;
+  let index = passageIndexes.get(key);
+  if (!index) {
+    index = createBm25Index(passages.map((text, i) => ({ id: String(i), text })));
+    passageIndexes.set(key, index);
+  }
+  const [hit] = index.search(query, 1);
+  return passages[hit ? Number(hit.id) : 0] ?? article.summary;
+}
+
 export function answerHelpLocally(locale: Locale, query: string): ChatAnswer {
   const texts = textsFor(locale);
   const found = retrieveArticles(locale, query);
@@ -63,7 +90,7 @@ export function answerHelpLocally(locale: Locale, query: string): ChatAnswer {
     };
   }
   return {
-    answer: top.summary,
+    answer: bestPassage(locale, top, query),
     steps: top.steps,
     sources: found.map((f) => toSource(f.article)),
     matched: true,
