@@ -49,11 +49,11 @@ export const de: AiTexts = {
     'invite-teammate': {
       title: 'Teammitglied einladen',
       summary:
-        'Einladungen in einen Arbeitsbereich gibt es im Dashboard noch nicht: Jede Registrierung erstellt einen eigenen Arbeitsbereich mit eigener kostenloser Testphase. Um heute ein Teammitglied zu Levqor zu holen, senden Sie ihm Ihren Empfehlungslink; es registriert sich mit der eigenen E-Mail-Adresse.',
+        'Inhaber laden Teammitglieder auf der Seite Team ein: E-Mail-Adresse und Rolle eingeben, Mitglied oder Inhaber. Der Einladungslink funktioniert einmal und läuft nach 7 Tagen ab; hat dieser Server keine E-Mail eingerichtet, kopiert der Inhaber den Link und schickt ihn selbst. Die eingeladene Person wählt Namen und Passwort und tritt Ihrem Arbeitsbereich bei.',
       steps: [
-        'Kopieren Sie Ihren Empfehlungslink aus dem Wachstumsbereich des Dashboards.',
-        'Senden Sie ihn Ihrem Teammitglied; es registriert sich mit der eigenen E-Mail-Adresse.',
-        'Um eine Automatisierung zu teilen, senden Sie ihre Beschreibung: Der KI-Workflow-Builder baut sie im anderen Arbeitsbereich nach.',
+        'Öffnen Sie Team im Dashboard (nur Inhaber).',
+        'Geben Sie die E-Mail-Adresse ein, wählen Sie Mitglied oder Inhaber und senden Sie die Einladung.',
+        'Rollen ändern oder Mitglieder entfernen Sie auf derselben Seite; der letzte Inhaber kann nicht gehen oder herabgestuft werden.',
       ],
       keywords: 'einladen lade einladung teammitglied teammitglieder kollege kollegen kollegin team mitglied mitglieder hinzufügen nutzer benutzer zugang beitreten zusammenarbeiten',
     },
@@ -69,24 +69,24 @@ export const de: AiTexts = {
       keywords: 'preis preise tarif tarife plan kosten kostet wieviel abrechnung zahlung abo abonnement testphase kostenlos gratis karte kündigen monatlich jährlich',
     },
     'health-tiles': {
-      title: 'Die Statuskacheln lesen',
+      title: 'Den Dienststatus lesen',
       summary:
-        'Der Bereich Systemstatus zeigt eine Kachel pro Prüfung: App, Datenbank, Cache & Warteschlangen, Worker, Zahlungen und Fehler der letzten 24 Stunden. OK ist grün, eine Warnung gelb, ausgefallen rot, und grau bedeutet einen nicht konfigurierten Dienst. Er aktualisiert sich alle 30 Sekunden.',
+        'Der Bereich Dienststatus im Dashboard zeigt, ob Levqor läuft und ob Ihre Workflow-Ausführungen pünktlich starten. Grün heißt OK, gelb eine Warnung oder Verzögerung, rot ein Ausfall. Er aktualisiert sich alle 30 Sekunden; Levqor-Admins sehen zusätzlich eine Kachel pro Infrastrukturprüfung.',
       steps: [
-        'Sehen Sie sich das Gesamtstatus-Abzeichen oben im Bereich an.',
-        'Eine gelbe oder rote Kachel zeigt den Teil, der Aufmerksamkeit braucht.',
-        'Bleibt eine Kachel rot, geben Sie Ihrem Levqor-Admin Bescheid; Vorfälle werden automatisch erfasst.',
+        'Sehen Sie sich das Statusabzeichen oben im Bereich an.',
+        'Zeigen Ihre Ausführungen Verzögert, starten sie später, gehen aber nicht verloren.',
+        'Bleibt es rot, geben Sie Ihrem Levqor-Admin Bescheid; Vorfälle werden automatisch erfasst.',
       ],
       keywords: 'status gesundheit kachel kacheln system ausfall beeinträchtigt rot gelb grün datenbank fehler überwachung vorfall',
     },
     reports: {
       title: 'Wochenberichte',
       summary:
-        'Jeden Montag um 08:00 (Londoner Zeit) erstellt Levqor einen Wochenbericht: Registrierungen, aktive Arbeitsbereiche, Workflows, monatlich wiederkehrender Umsatz und Vorfälle, jeweils im Vergleich zur Vorwoche. Levqor-Admins lesen ihn auf der Seite Berichte und bekommen ihn per E-Mail, wenn E-Mail eingerichtet ist.',
+        'Jeden Montag um 08:00 (Londoner Zeit) bekommt Ihr Arbeitsbereich seinen Wochenbericht: Workflows, Ausführungen und ihre Erfolgsquote, API-Aufrufe, KI-Credits und Empfehlungen, jeweils neben der Vorwoche. Öffnen Sie Berichte im Dashboard; Inhaber bekommen ihn auch per E-Mail, wenn E-Mail eingerichtet ist. Levqor-Admins lesen zusätzlich einen Plattformbericht auf der Admin-Seite Berichte.',
       steps: [
-        'Öffnen Sie Admin und dann Berichte (nur für Admins).',
-        'Wählen Sie eine Woche, um ihre Zahlen und die Veränderung zur Vorwoche zu sehen.',
-        'Nutzen Sie die Trends, um zu entscheiden, was Sie als Nächstes verbessern.',
+        'Öffnen Sie Berichte im Dashboard.',
+        'Vergleichen Sie die Woche mit der Vorwoche: Ausführungen, Erfolgsquote und Nutzung.',
+        'Öffnen Sie Ausführungen, um zu sehen, warum eine Ausführung fehlschlug.',
       ],
       keywords: 'bericht berichte wöchentlich woche zusammenfassung kennzahlen zahlen umsatz mrr statistik',
     },

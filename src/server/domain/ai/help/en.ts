@@ -50,11 +50,11 @@ export const en: AiTexts = {
     'invite-teammate': {
       title: 'Inviting a teammate',
       summary:
-        'Workspace invitations are not available in the dashboard yet: each sign-up creates its own workspace with its own free trial. To bring a teammate to Levqor today, send them your referral link; they sign up with their own e-mail address.',
+        'Owners invite teammates from the Team page: enter their e-mail address and a role, member or owner. The invitation link works once and expires in 7 days; when this server has no e-mail set up, the owner copies the link and sends it. The invitee chooses a name and password and joins your workspace.',
       steps: [
-        'Copy your referral link from the growth panel on the dashboard.',
-        'Send it to your teammate; they sign up with their own e-mail address.',
-        'To share an automation, send them its description: the AI workflow builder rebuilds it in their workspace.',
+        'Open Team in the dashboard (owners only).',
+        'Enter the e-mail address, choose member or owner, and send the invitation.',
+        'Change roles or remove members on the same page; the last owner cannot leave or be demoted.',
       ],
       keywords: 'invite teammate colleague coworker co-worker team member members add user users seat seats join access collaborate',
     },
@@ -71,26 +71,26 @@ export const en: AiTexts = {
         'price prices pricing plan plans cost costs billing bill pay payment subscription subscribe trial free card charge cancel upgrade downgrade invoice monthly yearly annual',
     },
     'health-tiles': {
-      title: 'Reading the health tiles',
+      title: 'Reading the service status',
       summary:
-        'The System health panel shows one tile per check: app, database, cache & queues, workers, payments and errors in the last 24 hours. OK is green, a warning is amber, down is red, and grey means a service that is not configured. It refreshes every 30 seconds.',
+        'The Service status panel on the dashboard shows whether Levqor is up and whether your workflow runs go out on time. Green means OK, amber a warning or a delay, red that something is down. It refreshes every 30 seconds; Levqor admins also see one tile per infrastructure check.',
       steps: [
-        'Check the overall status badge at the top of the panel.',
-        'An amber or red tile names the part that needs attention.',
-        'If a tile stays red, tell your Levqor admin; incidents are recorded automatically.',
+        'Check the status badge at the top of the panel.',
+        'If your workflow runs show Delayed, they start late but are not lost.',
+        'If it stays red, tell your Levqor admin; incidents are recorded automatically.',
       ],
-      keywords: 'health tile tiles status system uptime down degraded red amber green database workers errors monitoring incident',
+      keywords: 'health tile tiles status system uptime down degraded red amber green database workers errors monitoring incident service delayed runs late',
     },
     reports: {
       title: 'Weekly reports',
       summary:
-        'Every Monday at 08:00 (London time) Levqor compiles a weekly report: sign-ups, active workspaces, workflows, monthly recurring revenue and incidents, each compared with the week before. Levqor admins read it on the Reports page, and it is e-mailed to them when e-mail is configured.',
+        'Every Monday at 08:00 (London time) your workspace gets its weekly report: workflows, runs and their success rate, API calls, AI credits and referrals, each beside the week before. Open Reports in the dashboard; owners also get it by e-mail when e-mail is configured. Levqor admins also read a platform report on the admin Reports page.',
       steps: [
-        'Open Admin, then Reports (admins only).',
-        'Choose a week to see its figures and the change from the previous week.',
-        'Use the trends to decide what to improve next.',
+        'Open Reports in the dashboard.',
+        'Compare the week with the one before: runs, success rate and usage.',
+        'Open Runs to see why a failed run failed.',
       ],
-      keywords: 'report reports weekly week summary metrics figures revenue mrr analytics statistics stats',
+      keywords: 'report reports weekly week summary metrics figures revenue mrr analytics statistics stats runs success rate usage workspace',
     },
     security: {
       title: 'Security and privacy',

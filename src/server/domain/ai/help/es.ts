@@ -47,13 +47,13 @@ export const es: AiTexts = {
       keywords: 'referido referidos recomendar amigo enlace compartir invitar código recompensa afiliado conversiones registros',
     },
     'invite-teammate': {
-      title: 'Invitar a un compañero de equipo',
+      title: 'Invitar a un compañero',
       summary:
-        'Las invitaciones al espacio de trabajo todavía no están disponibles en el panel: cada registro crea su propio espacio con su propia prueba gratuita. Para traer hoy a un compañero a Levqor, envíale tu enlace de referido; se registrará con su propio correo.',
+        'Los propietarios invitan a compañeros desde la página Equipo: escribe su correo y un rol, miembro o propietario. El enlace de invitación sirve una vez y caduca en 7 días; si este servidor no tiene correo configurado, el propietario copia el enlace y lo envía. La persona invitada elige nombre y contraseña y se une a tu espacio de trabajo.',
       steps: [
-        'Copia tu enlace de referido desde el panel de crecimiento.',
-        'Envíaselo a tu compañero; se registrará con su propio correo.',
-        'Para compartir una automatización, envíale su descripción: el generador de flujos con IA la reconstruye en su espacio.',
+        'Abre Equipo en el panel (solo propietarios).',
+        'Escribe el correo, elige miembro o propietario y envía la invitación.',
+        'Cambia roles o quita miembros en la misma página; el último propietario no puede irse ni perder el rol.',
       ],
       keywords: 'invitar invito compañero compañera colega equipo miembro miembros añadir usuario usuarios acceso unirse colaborar',
     },
@@ -69,24 +69,24 @@ export const es: AiTexts = {
       keywords: 'precio precios plan planes coste cuesta cuánto facturación pago suscripción prueba gratis gratuita tarjeta cargo cancelar mejorar mensual anual',
     },
     'health-tiles': {
-      title: 'Cómo leer los indicadores de estado',
+      title: 'Leer el estado del servicio',
       summary:
-        'El panel Estado del sistema muestra un indicador por comprobación: app, base de datos, caché y colas, workers, pagos y errores de las últimas 24 horas. OK es verde, un aviso es ámbar, caído es rojo y gris significa un servicio no configurado. Se actualiza cada 30 segundos.',
+        'El panel Estado del servicio del panel principal muestra si Levqor funciona y si las ejecuciones de tus flujos salen a tiempo. Verde es correcto, ámbar un aviso o un retraso, rojo que algo no funciona. Se actualiza cada 30 segundos; los administradores de Levqor ven además una casilla por cada comprobación de infraestructura.',
       steps: [
-        'Mira la insignia de estado general en la parte superior del panel.',
-        'Un indicador ámbar o rojo señala la parte que necesita atención.',
-        'Si un indicador sigue en rojo, avisa a tu administrador de Levqor; los incidentes se registran automáticamente.',
+        'Mira la insignia de estado arriba del panel.',
+        'Si tus ejecuciones aparecen Con retraso, empiezan tarde pero no se pierden.',
+        'Si sigue en rojo, avisa a tu administrador de Levqor; las incidencias se registran automáticamente.',
       ],
       keywords: 'estado salud indicador sistema caído degradado rojo ámbar verde base de datos errores monitorización incidente',
     },
     reports: {
       title: 'Informes semanales',
       summary:
-        'Cada lunes a las 08:00 (hora de Londres) Levqor prepara un informe semanal: registros, espacios activos, flujos, ingresos recurrentes mensuales e incidentes, comparados con la semana anterior. Los administradores de Levqor lo leen en la página Informes y lo reciben por correo cuando el correo está configurado.',
+        'Cada lunes a las 08:00 (hora de Londres) tu espacio de trabajo recibe su informe semanal: flujos, ejecuciones y su tasa de éxito, llamadas a la API, créditos de IA y referidos, cada uno junto a la semana anterior. Abre Informes en el panel; los propietarios también lo reciben por correo si el correo está configurado. Los administradores de Levqor leen además un informe de la plataforma en la página de informes de administración.',
       steps: [
-        'Abre Administración y luego Informes (solo administradores).',
-        'Elige una semana para ver sus cifras y el cambio respecto a la anterior.',
-        'Usa las tendencias para decidir qué mejorar.',
+        'Abre Informes en el panel.',
+        'Compara la semana con la anterior: ejecuciones, tasa de éxito y uso.',
+        'Abre Ejecuciones para ver por qué falló una ejecución.',
       ],
       keywords: 'informe informes semanal semana resumen métricas cifras ingresos mrr estadísticas',
     },

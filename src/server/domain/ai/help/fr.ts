@@ -47,13 +47,13 @@ export const fr: AiTexts = {
       keywords: 'parrainage parrainer ami lien partager inviter code récompense recommander affiliation conversions inscriptions',
     },
     'invite-teammate': {
-      title: 'Inviter un collègue',
+      title: 'Inviter un coéquipier',
       summary:
-        'Les invitations à un espace de travail ne sont pas encore disponibles dans le tableau de bord : chaque inscription crée son propre espace avec son propre essai gratuit. Pour faire venir un collègue sur Levqor aujourd’hui, envoyez-lui votre lien de parrainage ; il s’inscrit avec sa propre adresse e-mail.',
+        'Les propriétaires invitent leurs coéquipiers depuis la page Équipe : saisissez son adresse e-mail et un rôle, membre ou propriétaire. Le lien d’invitation ne sert qu’une fois et expire au bout de 7 jours ; si ce serveur n’a pas d’e-mail configuré, le propriétaire copie le lien et l’envoie. La personne invitée choisit un nom et un mot de passe et rejoint votre espace.',
       steps: [
-        'Copiez votre lien de parrainage depuis le panneau de croissance du tableau de bord.',
-        'Envoyez-le à votre collègue ; il s’inscrit avec sa propre adresse e-mail.',
-        'Pour partager une automatisation, envoyez-lui sa description : le générateur de workflows IA la reconstruit dans son espace.',
+        'Ouvrez Équipe dans le tableau de bord (propriétaires uniquement).',
+        'Saisissez l’adresse e-mail, choisissez membre ou propriétaire et envoyez l’invitation.',
+        'Changez les rôles ou retirez des membres sur la même page ; le dernier propriétaire ne peut ni partir ni être rétrogradé.',
       ],
       keywords: 'inviter invitation collègue coéquipier équipe membre membres ajouter utilisateur utilisateurs accès rejoindre collaborer',
     },
@@ -69,24 +69,24 @@ export const fr: AiTexts = {
       keywords: 'prix tarif tarifs formule formules plan coût combien facturation paiement abonnement essai gratuit carte annuler mensuel annuel',
     },
     'health-tiles': {
-      title: 'Lire les tuiles d’état',
+      title: 'Lire l’état du service',
       summary:
-        'Le panneau État du système affiche une tuile par vérification : application, base de données, cache et files, workers, paiements et erreurs des dernières 24 heures. OK est vert, un avertissement est orange, en panne est rouge, et gris signale un service non configuré. Il se rafraîchit toutes les 30 secondes.',
+        'Le panneau État du service du tableau de bord indique si Levqor fonctionne et si les exécutions de vos workflows partent à l’heure. Vert signifie OK, orange un avertissement ou un retard, rouge une panne. Il se met à jour toutes les 30 secondes ; les administrateurs Levqor voient aussi une tuile par vérification d’infrastructure.',
       steps: [
-        'Regardez le badge d’état général en haut du panneau.',
-        'Une tuile orange ou rouge indique la partie qui demande de l’attention.',
-        'Si une tuile reste rouge, prévenez votre administrateur Levqor ; les incidents sont enregistrés automatiquement.',
+        'Regardez le badge d’état en haut du panneau.',
+        'Si vos exécutions sont En retard, elles démarrent plus tard mais ne sont pas perdues.',
+        'Si cela reste rouge, prévenez votre administrateur Levqor ; les incidents sont enregistrés automatiquement.',
       ],
       keywords: 'état santé tuile tuiles système panne dégradé rouge orange vert base de données erreurs surveillance incident',
     },
     reports: {
       title: 'Rapports hebdomadaires',
       summary:
-        'Chaque lundi à 08:00 (heure de Londres), Levqor prépare un rapport hebdomadaire : inscriptions, espaces actifs, workflows, revenu récurrent mensuel et incidents, comparés à la semaine précédente. Les administrateurs Levqor le lisent sur la page Rapports et le reçoivent par e-mail quand l’e-mail est configuré.',
+        'Chaque lundi à 08:00 (heure de Londres), votre espace reçoit son rapport hebdomadaire : workflows, exécutions et taux de réussite, appels d’API, crédits IA et parrainages, chacun à côté de la semaine précédente. Ouvrez Rapports dans le tableau de bord ; les propriétaires le reçoivent aussi par e-mail quand l’e-mail est configuré. Les administrateurs Levqor lisent en plus un rapport de la plateforme sur la page Rapports de l’administration.',
       steps: [
-        'Ouvrez Administration, puis Rapports (administrateurs uniquement).',
-        'Choisissez une semaine pour voir ses chiffres et l’évolution par rapport à la précédente.',
-        'Servez-vous des tendances pour décider quoi améliorer.',
+        'Ouvrez Rapports dans le tableau de bord.',
+        'Comparez la semaine à la précédente : exécutions, taux de réussite et usage.',
+        'Ouvrez Exécutions pour voir pourquoi une exécution a échoué.',
       ],
       keywords: 'rapport rapports hebdomadaire semaine résumé indicateurs chiffres revenu mrr statistiques',
     },

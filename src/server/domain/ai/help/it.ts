@@ -49,11 +49,11 @@ export const it: AiTexts = {
     'invite-teammate': {
       title: 'Invitare un collega',
       summary:
-        'Gli inviti allo spazio di lavoro non sono ancora disponibili nella dashboard: ogni registrazione crea il proprio spazio con la propria prova gratuita. Per portare oggi un collega su Levqor, mandagli il tuo link di invito; si registrerà con il proprio indirizzo e-mail.',
+        'I proprietari invitano i colleghi dalla pagina Team: inserisci l’indirizzo e-mail e un ruolo, membro o proprietario. Il link d’invito funziona una volta e scade dopo 7 giorni; se questo server non ha l’e-mail configurata, il proprietario copia il link e lo invia. La persona invitata sceglie nome e password ed entra nel tuo spazio di lavoro.',
       steps: [
-        'Copia il tuo link di invito dal pannello di crescita della dashboard.',
-        'Mandalo al tuo collega; si registrerà con il proprio indirizzo e-mail.',
-        'Per condividere un’automazione, mandagli la sua descrizione: il generatore di workflow IA la ricostruisce nel suo spazio.',
+        'Apri Team nella dashboard (solo proprietari).',
+        'Inserisci l’indirizzo e-mail, scegli membro o proprietario e invia l’invito.',
+        'Cambia i ruoli o rimuovi i membri nella stessa pagina; l’ultimo proprietario non può uscire né essere declassato.',
       ],
       keywords: 'invitare invito collega colleghi squadra team membro membri aggiungere utente utenti accesso unirsi collaborare',
     },
@@ -69,24 +69,24 @@ export const it: AiTexts = {
       keywords: 'prezzo prezzi piano piani costo costa quanto fatturazione pagamento abbonamento prova gratuita gratis carta addebito annullare mensile annuale',
     },
     'health-tiles': {
-      title: 'Leggere i riquadri di stato',
+      title: 'Leggere lo stato del servizio',
       summary:
-        'Il pannello Stato del sistema mostra un riquadro per ogni controllo: app, database, cache e code, worker, pagamenti ed errori delle ultime 24 ore. OK è verde, un avviso è ambra, fuori servizio è rosso e grigio indica un servizio non configurato. Si aggiorna ogni 30 secondi.',
+        'Il riquadro Stato del servizio nella dashboard mostra se Levqor è attivo e se le esecuzioni dei tuoi workflow partono in orario. Verde significa OK, ambra un avviso o un ritardo, rosso un guasto. Si aggiorna ogni 30 secondi; gli amministratori di Levqor vedono anche un riquadro per ogni controllo dell’infrastruttura.',
       steps: [
-        'Guarda il badge di stato generale in cima al pannello.',
-        'Un riquadro ambra o rosso indica la parte che richiede attenzione.',
-        'Se un riquadro resta rosso, avvisa il tuo amministratore Levqor; gli incidenti vengono registrati in automatico.',
+        'Guarda il badge di stato in cima al riquadro.',
+        'Se le tue esecuzioni risultano In ritardo, partono dopo ma non vanno perse.',
+        'Se resta rosso, avvisa il tuo amministratore Levqor; gli incidenti vengono registrati automaticamente.',
       ],
       keywords: 'stato salute riquadro riquadri sistema fuori servizio degradato rosso ambra verde database errori monitoraggio incidente',
     },
     reports: {
       title: 'Report settimanali',
       summary:
-        'Ogni lunedì alle 08:00 (ora di Londra) Levqor prepara un report settimanale: registrazioni, spazi attivi, workflow, ricavi ricorrenti mensili e incidenti, ognuno confrontato con la settimana precedente. Gli amministratori di Levqor lo leggono nella pagina Report e lo ricevono via e-mail quando l’e-mail è configurata.',
+        'Ogni lunedì alle 08:00 (ora di Londra) il tuo spazio di lavoro riceve il suo report settimanale: workflow, esecuzioni e tasso di successo, chiamate API, crediti IA e referral, ciascuno accanto alla settimana precedente. Apri Report nella dashboard; i proprietari lo ricevono anche via e-mail quando l’e-mail è configurata. Gli amministratori di Levqor leggono inoltre un report della piattaforma nella pagina Report dell’amministrazione.',
       steps: [
-        'Apri Amministrazione, poi Report (solo amministratori).',
-        'Scegli una settimana per vederne i numeri e la variazione rispetto alla precedente.',
-        'Usa le tendenze per decidere cosa migliorare.',
+        'Apri Report nella dashboard.',
+        'Confronta la settimana con la precedente: esecuzioni, tasso di successo e utilizzo.',
+        'Apri Esecuzioni per vedere perché un’esecuzione non è riuscita.',
       ],
       keywords: 'report rapporto settimanale settimana riepilogo metriche numeri ricavi mrr statistiche',
     },

@@ -49,11 +49,11 @@ export const nl: AiTexts = {
     'invite-teammate': {
       title: 'Een teamgenoot uitnodigen',
       summary:
-        'Uitnodigingen voor een werkruimte zijn nog niet beschikbaar in het dashboard: elke aanmelding maakt een eigen werkruimte met een eigen gratis proefperiode. Wil je vandaag een teamgenoot naar Levqor halen, stuur dan je verwijzingslink; die meldt zich aan met een eigen e-mailadres.',
+        'Eigenaren nodigen teamgenoten uit via de pagina Team: vul het e-mailadres in en kies een rol, lid of eigenaar. De uitnodigingslink werkt één keer en verloopt na 7 dagen; heeft deze server geen e-mail ingesteld, dan kopieert de eigenaar de link en stuurt die zelf. De genodigde kiest een naam en wachtwoord en komt in je workspace.',
       steps: [
-        'Kopieer je verwijzingslink uit het groeipaneel op het dashboard.',
-        'Stuur hem naar je teamgenoot; die meldt zich aan met een eigen e-mailadres.',
-        'Wil je een automatisering delen, stuur dan de beschrijving: de AI-workflowbouwer bouwt haar na in de andere werkruimte.',
+        'Open Team in het dashboard (alleen eigenaren).',
+        'Vul het e-mailadres in, kies lid of eigenaar en verstuur de uitnodiging.',
+        'Wijzig rollen of verwijder leden op dezelfde pagina; de laatste eigenaar kan niet vertrekken of worden teruggezet.',
       ],
       keywords: 'uitnodigen uitnodiging teamgenoot collega team lid leden toevoegen gebruiker gebruikers toegang lid worden samenwerken',
     },
@@ -69,24 +69,24 @@ export const nl: AiTexts = {
       keywords: 'prijs prijzen abonnement abonnementen plan kosten kost hoeveel facturering betaling proefperiode gratis kaart opzeggen maandelijks jaarlijks',
     },
     'health-tiles': {
-      title: 'De statustegels lezen',
+      title: 'De dienststatus lezen',
       summary:
-        'Het paneel Systeemstatus toont één tegel per controle: app, database, cache en wachtrijen, workers, betalingen en fouten van de laatste 24 uur. OK is groen, een waarschuwing is oranje, uitgevallen is rood en grijs betekent een dienst die niet is ingesteld. Het ververst elke 30 seconden.',
+        'Het paneel Status van de dienst op het dashboard toont of Levqor werkt en of je workflow-uitvoeringen op tijd starten. Groen is OK, oranje een waarschuwing of vertraging, rood dat iets uitligt. Het ververst elke 30 seconden; Levqor-beheerders zien ook een tegel per infrastructuurcontrole.',
       steps: [
-        'Bekijk de algemene statusbadge boven in het paneel.',
-        'Een oranje of rode tegel noemt het onderdeel dat aandacht nodig heeft.',
-        'Blijft een tegel rood, laat het je Levqor-beheerder weten; incidenten worden automatisch vastgelegd.',
+        'Bekijk de statusbadge bovenaan het paneel.',
+        'Staan je uitvoeringen op Vertraagd, dan starten ze later maar gaan ze niet verloren.',
+        'Blijft het rood, laat het je Levqor-beheerder weten; incidenten worden automatisch vastgelegd.',
       ],
       keywords: 'status gezondheid tegel tegels systeem storing uitgevallen rood oranje groen database fouten monitoring incident',
     },
     reports: {
       title: 'Weekrapporten',
       summary:
-        'Elke maandag om 08:00 (Londense tijd) stelt Levqor een weekrapport op: aanmeldingen, actieve werkruimtes, workflows, maandelijks terugkerende omzet en incidenten, telkens vergeleken met de week ervoor. Levqor-beheerders lezen het op de pagina Rapporten en krijgen het per e-mail als e-mail is ingesteld.',
+        'Elke maandag om 08:00 (Londense tijd) krijgt je workspace zijn weekrapport: workflows, uitvoeringen en hun slagingspercentage, API-aanroepen, AI-credits en verwijzingen, elk naast de week ervoor. Open Rapporten in het dashboard; eigenaren krijgen het ook per e-mail als e-mail is ingesteld. Levqor-beheerders lezen daarnaast een platformrapport op de beheerpagina Rapporten.',
       steps: [
-        'Open Beheer en daarna Rapporten (alleen voor beheerders).',
-        'Kies een week om de cijfers en de verandering ten opzichte van de vorige week te zien.',
-        'Gebruik de trends om te bepalen wat je als volgende verbetert.',
+        'Open Rapporten in het dashboard.',
+        'Vergelijk de week met de vorige: uitvoeringen, slagingspercentage en gebruik.',
+        'Open Uitvoeringen om te zien waarom een uitvoering mislukte.',
       ],
       keywords: 'rapport rapporten wekelijks week samenvatting statistieken cijfers omzet mrr',
     },

@@ -47,13 +47,13 @@ export const pt: AiTexts = {
       keywords: 'indicação indicações indicar amigo link compartilhar convidar código recompensa afiliado conversões cadastros',
     },
     'invite-teammate': {
-      title: 'Convidar um colega de equipe',
+      title: 'Convidar um colega',
       summary:
-        'Os convites para o espaço de trabalho ainda não estão disponíveis no painel: cada cadastro cria seu próprio espaço com seu próprio teste grátis. Para trazer um colega ao Levqor hoje, envie a ele seu link de indicação; ele se cadastra com o próprio e-mail.',
+        'Os proprietários convidam colegas na página Equipe: informe o e-mail e uma função, membro ou proprietário. O link do convite funciona uma vez e expira em 7 dias; se este servidor não tiver e-mail configurado, o proprietário copia o link e o envia. A pessoa convidada escolhe nome e senha e entra no seu espaço de trabalho.',
       steps: [
-        'Copie seu link de indicação no painel de crescimento.',
-        'Envie-o ao seu colega; ele se cadastra com o próprio e-mail.',
-        'Para compartilhar uma automação, envie a descrição dela: o criador de fluxos com IA a reconstrói no espaço dele.',
+        'Abra Equipe no painel (somente proprietários).',
+        'Informe o e-mail, escolha membro ou proprietário e envie o convite.',
+        'Mude funções ou remova membros na mesma página; o último proprietário não pode sair nem ser rebaixado.',
       ],
       keywords: 'convidar convite colega equipe time membro membros adicionar usuário usuários acesso entrar colaborar',
     },
@@ -69,24 +69,24 @@ export const pt: AiTexts = {
       keywords: 'preço preços plano planos custo custa quanto cobrança pagamento assinatura teste grátis gratuito cartão cancelar mensal anual',
     },
     'health-tiles': {
-      title: 'Como ler os blocos de status',
+      title: 'Ler o status do serviço',
       summary:
-        'O painel Status do sistema mostra um bloco por verificação: app, banco de dados, cache e filas, workers, pagamentos e erros das últimas 24 horas. OK é verde, um alerta é âmbar, fora do ar é vermelho e cinza indica um serviço não configurado. Ele atualiza a cada 30 segundos.',
+        'O painel Status do serviço mostra se o Levqor está no ar e se as execuções dos seus fluxos saem no horário. Verde é OK, âmbar um aviso ou atraso, vermelho que algo caiu. Ele atualiza a cada 30 segundos; os administradores do Levqor também veem um bloco por verificação de infraestrutura.',
       steps: [
-        'Veja o selo de status geral no topo do painel.',
-        'Um bloco âmbar ou vermelho aponta a parte que precisa de atenção.',
-        'Se um bloco continuar vermelho, avise seu administrador do Levqor; os incidentes são registrados automaticamente.',
+        'Veja o selo de status no topo do painel.',
+        'Se suas execuções aparecerem Atrasadas, elas começam mais tarde mas não se perdem.',
+        'Se continuar vermelho, avise o administrador do Levqor; os incidentes são registrados automaticamente.',
       ],
       keywords: 'status saúde bloco blocos sistema fora do ar degradado vermelho âmbar verde banco de dados erros monitoramento incidente',
     },
     reports: {
       title: 'Relatórios semanais',
       summary:
-        'Toda segunda-feira às 08:00 (horário de Londres) o Levqor monta um relatório semanal: cadastros, espaços ativos, fluxos, receita recorrente mensal e incidentes, cada um comparado com a semana anterior. Os administradores do Levqor o leem na página Relatórios e o recebem por e-mail quando o e-mail está configurado.',
+        'Toda segunda-feira às 08:00 (horário de Londres) seu espaço de trabalho recebe o relatório semanal: fluxos, execuções e taxa de sucesso, chamadas de API, créditos de IA e indicações, cada um ao lado da semana anterior. Abra Relatórios no painel; os proprietários também o recebem por e-mail quando o e-mail está configurado. Os administradores do Levqor também leem um relatório da plataforma na página de relatórios da administração.',
       steps: [
-        'Abra Administração e depois Relatórios (apenas administradores).',
-        'Escolha uma semana para ver os números e a variação em relação à anterior.',
-        'Use as tendências para decidir o que melhorar em seguida.',
+        'Abra Relatórios no painel.',
+        'Compare a semana com a anterior: execuções, taxa de sucesso e uso.',
+        'Abra Execuções para ver por que uma execução falhou.',
       ],
       keywords: 'relatório relatórios semanal semana resumo métricas números receita mrr estatísticas',
     },
