@@ -12,10 +12,10 @@ import type { Locale } from '~/i18n/locales';
 import { answerHelpLocally } from '~/server/domain/ai/engine/chat';
 import { buildWorkflowLocally } from '~/server/domain/ai/engine/workflow';
 
-type HeldOut = {
-  builder: { locale: Locale; query: string; steps: string[] }[];
-  chat: { locale: Locale; query: string; article: string; passage: string }[];
-};
+type BuilderCase = { locale: Locale; query: string; steps: string[] };
+type ChatCase = { locale: Locale; query: string; article: string; passage: string };
+type HeldOut = { builder: BuilderCase[]; chat: ChatCase[] };
+type HeldOutFile = HeldOut & { builder_fresh: BuilderCase[]; chat_fresh: ChatCase[] };
 
 export function evaluateHeldOut(set: HeldOut) {
   const builderMisses: string[] = [];
@@ -41,9 +41,16 @@ export function evaluateHeldOut(set: HeldOut) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = path.resolve(import.meta.dirname, '../tests/fixtures/ai-heldout.json');
-  const result = evaluateHeldOut(JSON.parse(readFileSync(file, 'utf8')) as HeldOut);
-  for (const m of [...result.builder.misses, ...result.chat.misses]) console.log(m);
+  const all = JSON.parse(readFileSync(file, 'utf8')) as HeldOutFile;
   const pct = (a: number, b: number) => `${a}/${b} (${Math.round((a / b) * 100)}%)`;
-  console.log(`\nbuilder exact-order rate: ${pct(result.builder.exact, result.builder.total)}`);
-  console.log(`chat right-passage rate:  ${pct(result.chat.right, result.chat.total)}`);
+  for (const [label, set] of [
+    ['first held-out set', { builder: all.builder, chat: all.chat }],
+    ['fresh held-out set', { builder: all.builder_fresh, chat: all.chat_fresh }],
+  ] as const) {
+    const result = evaluateHeldOut(set);
+    console.log(`\n== ${label}`);
+    for (const m of [...result.builder.misses, ...result.chat.misses]) console.log(m);
+    console.log(`builder exact-order rate: ${pct(result.builder.exact, result.builder.total)}`);
+    console.log(`chat right-passage rate:  ${pct(result.chat.right, result.chat.total)}`);
+  }
 }

@@ -168,7 +168,42 @@ describe('workflow builder', () => {
   });
 });
 
+describe('workflow builder: failure patterns seen on unseen requests (issue 16)', () => {
+  const types = (query: string) => buildWorkflowLocally({ query, locale: 'en', userEmail: 'me@example.com' });
+
+  it('reads "call the … endpoint", "poll the … API" and "pull … from our API" as HTTP steps', () => {
+    const call = types('When a form is posted, call the CRM endpoint to create the contact');
+    expect(call.steps.map((s) => s.type)).toEqual(['webhook_trigger', 'http_request']);
+    expect(call.steps[1]!.config).toMatchObject({ method: 'POST', url: 'https://api.example.com/crm' });
+    expect(types('Every hour poll the billing API').steps.map((s) => s.type)).toEqual(['schedule_trigger', 'http_request']);
+    expect(types('Every hour poll the billing API').steps[1]!.config).toMatchObject({ method: 'GET' });
+  });
+
+  it('keeps a named recipient as a marked placeholder instead of the signed-in user', () => {
+    const built = types('When a webhook arrives, email the accountant');
+    expect(built.steps[1]).toMatchObject({ type: 'email', config: { to: 'accountant@example.com' } });
+    expect(built.assumptions.some((a) => a.includes('accountant@example.com'))).toBe(true);
+    const forwarded = types('Every Monday pull the invoices from our API and send them to finance');
+    expect(forwarded.steps.map((s) => s.type)).toEqual(['schedule_trigger', 'http_request', 'email']);
+    expect(forwarded.steps[2]!.config).toMatchObject({ to: 'finance@example.com' });
+  });
+
+  it('reads "… and the total is over 500" as a condition, but not "… and the status is sent"', () => {
+    expect(types('When an order webhook arrives and the total is over 500, email me').steps.map((s) => s.type)).toEqual(['webhook_trigger', 'condition', 'email']);
+    expect(types('When an order webhook arrives and the note is thanks, log it').steps.map((s) => s.type)).not.toContain('condition');
+  });
+});
+
 describe('error debugger: pattern library', () => {
+  it('names the host, port, path and status found in the error (issue 16)', () => {
+    expect(diagnoseLocally('en', 'connect ECONNREFUSED 10.0.0.5:5432').explanation).toMatch(/In this error: host 10\.0\.0\.5, port 5432\.$/);
+    expect(diagnoseLocally('en', '404 Not Found - GET /v1/customers/cus_123 - No such customer').explanation).toMatch(/path \/v1\/customers\/cus_123, status 404\.$/);
+    expect(diagnoseLocally('en', 'getaddrinfo ENOTFOUND api.shop.example').explanation).toMatch(/host api\.shop\.example\.$/);
+    expect(diagnoseLocally('de', 'Request to https://api.example.com:8443/orders failed with status 503').explanation).toMatch(/In diesem Fehler: Host api\.example\.com, Port 8443, Pfad \/orders, Status 503\.$/);
+    // Nothing to name: the explanation stays the pattern's own.
+    expect(diagnoseLocally('en', 'something odd happened').explanation).toBe(textsFor('en').debug.unknown.explanation);
+  });
+
   it.each(debugCases.map((c) => [c.error, c.category] as const))('“%s” -> %s', (error, category) => {
     expect(classifyError(error)).toBe(category);
   });

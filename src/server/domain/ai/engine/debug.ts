@@ -1,5 +1,5 @@
 import type { Locale } from '~/i18n/locales';
-import { textsFor, type DebugPatternId } from '../help/catalog';
+import { fill, textsFor, type DebugPatternId } from '../help/catalog';
 
 /**
  * Local error debugger (SPEC A2): a pattern library of common integration errors. Every pattern
@@ -139,8 +139,40 @@ export function classifyError(error: string): DebugPatternId {
   return best.id;
 }
 
+/**
+ * What the error itself says (issue 16): the host, port, path and HTTP status it names — from a
+ * URL, "connect ECONNREFUSED 10.0.0.5:5432", "getaddrinfo ENOTFOUND api.example.com",
+ * "GET /v1/customers/cus_1" or "status 503" — so the explanation speaks about this failure.
+ */
+export function errorFacts(error: string): { host?: string; port?: string; path?: string; status?: string } {
+  const facts: { host?: string; port?: string; path?: string; status?: string } = {};
+  const url = /\bhttps?:\/\/([a-z0-9.-]+|\[[0-9a-f:]+\])(?::(\d{1,5}))?(\/[^\s"'<>?#]*)?/i.exec(error);
+  if (url) {
+    facts.host = url[1];
+    if (url[2]) facts.port = url[2];
+    if (url[3] && url[3] !== '/') facts.path = url[3];
+  }
+  const hostPort = /\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|connect(?:ing)? to|connection to)\s+([a-z0-9.-]+|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:]+\]):(\d{1,5})\b/i.exec(error);
+  if (hostPort) {
+    facts.host ??= hostPort[1];
+    facts.port ??= hostPort[2];
+  }
+  const dns = /\b(?:ENOTFOUND|EAI_AGAIN|could not resolve host:?|no such host:?)\s+([a-z0-9.-]+\.[a-z]{2,})\b/i.exec(error);
+  if (dns) facts.host ??= dns[1];
+  const path = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+(\/[^\s"'<>?#]*)/.exec(error);
+  if (path) facts.path ??= path[1];
+  const status = /\b(?:status(?:\s*code)?|HTTP(?:\/\d(?:\.\d)?)?|code)\s*[:=]?\s*([1-5]\d\d)\b/i.exec(error) ?? /(?:^|[\s(])([45]\d\d)(?=[\s:)]|$)\s*(?:[A-Z][a-z]+|-|:|\))/.exec(error);
+  if (status) facts.status = status[1];
+  return facts;
+}
+
 export function diagnoseLocally(locale: Locale, error: string): DebugDiagnosis {
   const category = classifyError(error);
-  const text = textsFor(locale).debug[category];
-  return { category, title: text.title, explanation: text.explanation, steps: [...text.steps], prevention: [...text.prevention] };
+  const texts = textsFor(locale);
+  const text = texts.debug[category];
+  const facts = errorFacts(error);
+  const labels = texts.debugFacts;
+  const found = (['host', 'port', 'path', 'status'] as const).filter((k) => facts[k]).map((k) => `${labels[k]} ${facts[k]}`);
+  const explanation = found.length ? `${text.explanation} ${fill(labels.lead, { facts: found.join(', ') })}` : text.explanation;
+  return { category, title: text.title, explanation, steps: [...text.steps], prevention: [...text.prevention] };
 }

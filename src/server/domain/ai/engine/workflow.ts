@@ -304,11 +304,15 @@ const OPS: [string, Op][] = [
 ];
 const OP_ALT = OPS.map(([w]) => (/^\W+$/.test(w) ? escapeRe(w) : `\\b${escapeRe(w)}\\b`)).join('|');
 const COND_LEAD = '(?:only\\s+)?(?:if|when(?:ever)?|unless|provided(?:\\s+that)?|in case|si|wenn|falls|se|als|यदि|अगर)';
+/** Leads that make a condition only before a numeric comparison ("... and the total is over 500"). */
+const WEAK_LEAD = '(?:and|where|whose|with)';
+const WEAK_LEADS = new Set(['and', 'where', 'whose', 'with']);
 const ARTICLE = '(?:(?:the|a|an|el|la|los|las|le|les|l\'|der|die|das|o|os|il|lo|de|het)\\s+)?';
 const FIELD = "([\\p{L}_][\\p{L}\\d_.'-]*(?:\\s+[\\p{L}_][\\p{L}\\d_.'-]*){0,2}?)";
 const VALUE_END =
   '(?=\\s*(?:$|[,;]|\\.(?:\\s|$)|\\b(?:and|then|or|otherwise|else|e-?mail|mail|send|notify|alert|remind|tell|text|message|call|get|fetch|add|create|update|push|forward|post|slack|wait|log|record|save|store|y|et|und|e|en|entonces|alors|dann|allora|dan)\\b))';
 const CONDITION_RE = new RegExp(`\\b${COND_LEAD}\\s+${ARTICLE}${FIELD}\\s*(${OP_ALT})\\s*(.+?)${VALUE_END}`, 'iu');
+const WEAK_CONDITION_RE = new RegExp(`\\b${WEAK_LEAD}\\s+${ARTICLE}${FIELD}\\s*(${OP_ALT})\\s*(.+?)${VALUE_END}`, 'iu');
 const EXISTS_RE = new RegExp(
   `\\b${COND_LEAD}\\s+${ARTICLE}${FIELD}\\s+(?:exists|is present|is set|is not empty|is provided|was provided|is filled(?: in)?|is given)\\b`,
   'iu',
@@ -348,11 +352,15 @@ function fieldPath(words: string): string | null {
 // Actions
 
 const EMAIL_VERB =
-  /\be-?mail(?:s|ed|ing)?\b|\bmail\b(?!\s*(?:chimp|gun))|\bsend\b[^,;]{0,40}?\b(?:e-?mails?|mails?|messages?|notes?|reminders?|reports?|summar(?:y|ies)|digests?|newsletters?|invoices?|receipts?|confirmations?|thank[- ]?you(?:s| notes?| e-?mails?)?|follow[- ]?ups?|welcome|alerts?|notifications?|updates?|offers?|coupons?)\b|\bnotify\b|\balert\b|\bremind\b|\blet\b[^,;]{0,30}\bknow\b|\bcorreo\b|\bcourriel\b|\benviar\b[^,;]{0,30}\b(?:correo|e-?mail|mensaje)\b|\benvoyer\b[^,;]{0,30}\b(?:e-?mail|courriel|mail|message)\b|\bsenden?\b[^,;]{0,30}\b(?:e-?mail|mail|nachricht)\b|\bbenachrichtig\w*|\bmailen\b|\binviare\b[^,;]{0,30}\b(?:e-?mail|mail|messaggio)\b|\bnotificar\b|\bnotifier\b|\bavisar\b|\bavvisare\b|\bstuur\b[^,;]{0,30}\b(?:e-?mail|mail|bericht)\b|メール|通知|ईमेल/i;
+  /\b(?:send|forward|pass)\s+(?:it|them|this|that|these|those)\s+(?:on\s+)?to\s+(?:the\s+|our\s+)?(?=[a-z])(?!(?:crm|api|endpoint|backend|server|slack|discord|teams|sheet|spreadsheet|database|webhook)\b)|\be-?mail(?:s|ed|ing)?\b|\bmail\b(?!\s*(?:chimp|gun))|\bsend\b[^,;]{0,40}?\b(?:e-?mails?|mails?|messages?|notes?|reminders?|reports?|summar(?:y|ies)|digests?|newsletters?|invoices?|receipts?|confirmations?|thank[- ]?you(?:s| notes?| e-?mails?)?|follow[- ]?ups?|welcome|alerts?|notifications?|updates?|offers?|coupons?)\b|\bnotify\b|\balert\b|\bremind\b|\blet\b[^,;]{0,30}\bknow\b|\bcorreo\b|\bcourriel\b|\benviar\b[^,;]{0,30}\b(?:correo|e-?mail|mensaje)\b|\benvoyer\b[^,;]{0,30}\b(?:e-?mail|courriel|mail|message)\b|\bsenden?\b[^,;]{0,30}\b(?:e-?mail|mail|nachricht)\b|\bbenachrichtig\w*|\bmailen\b|\binviare\b[^,;]{0,30}\b(?:e-?mail|mail|messaggio)\b|\bnotificar\b|\bnotifier\b|\bavisar\b|\bavvisare\b|\bstuur\b[^,;]{0,30}\b(?:e-?mail|mail|bericht)\b|メール|通知|ईमेल/i;
 const CONTACT_WORDS =
   /\b(?:lead|leads|customers?|clients?|contacts?|users?|sender|subscribers?|buyers?|applicants?|person|people|visitors?|members?|them|him|her|they|guests?|attendees?|patients?|students?|candidates?|submitter|sign-?ups?|cliente|clientes|client|kunden?|klant|klanten)\b/i;
 const USER_WORDS = /\b(?:me|myself|us|i|my inbox|mi|moi|mich|mir|mim|meu|mij|me)\b|मुझे|私に/i;
 const TEAM_WORDS = /\b(team|sales|support|admin|ops|operations|finance|accounting|manager|owner|boss|staff|office|hr|marketing|everyone|billing)\b/i;
+/** "send them to finance": the data goes by e-mail to a named role. */
+const SEND_TO_ROLE = /^(?:send|forward|pass)\s+(?:it|them|this|that|these|those)\s+(?:on\s+)?to\s+(?:the\s+|our\s+)?([a-z][a-z-]{1,30})\b/i;
+/** "email the accountant", "send a note to our bookkeeper": the role a message is addressed to. */
+const ROLE_AFTER = /^\S+(?:\s+(?:it|them|this|that|a|an|the|\w+))?\s+(?:to\s+)?(?:the|our|my|your)\s+([a-z][a-z-]{2,30})\b/i;
 const CONTACT_KIND = /\b(?:welcome|thank|thanks|confirmation|confirm|receipt|follow[- ]?up|bienvenida|bienvenue|willkommen|benvenuto|welkom|gracias|merci|danke|obrigad[oa]|grazie|bedankt)\b/i;
 
 const WELCOME = /\b(?:welcome|onboarding|bienvenida|bienvenue|willkommen|boas-vindas|benvenuto|welkom)\b/i;
@@ -371,6 +379,9 @@ const HTTP_SEND = new RegExp(
   `\\b(?:add|send|push|post|sync|create|save|store|upload|forward|submit|update|insert|append|put|write|copy|register|log it to|enter)\\b[^,;]{0,40}?\\b(${INTEGRATIONS})\\b`,
   'i',
 );
+/** "call the CRM endpoint", "poll the billing API", "hit our backend", "query the inventory". */
+const HTTP_CALL = new RegExp(`\\b(?:call|poll|hit|ping|query|invoke|request)\\b[^,;]{0,40}?\\b(${INTEGRATIONS})\\b`, 'i');
+const WRITE_INTENT = /\b(?:to|and)\s+(?:create|add|update|insert|register|save|store|send|post|push|sync)\b/i;
 const HTTP_FETCH = new RegExp(
   `\\b(?:get|fetch|pull|download|check|read|load|retrieve|look up|query|grab|collect)\\b[^,;]{0,40}?\\b(${INTEGRATIONS}|data|orders|sales|figures|numbers|stats|statistics|metrics|status|weather|prices?|rates?|feed|rss|report|invoices)\\b`,
   'i',
@@ -419,7 +430,8 @@ function detectActions(clause: string, ctx: Ctx): { found: Found[]; rest: string
   const t = ctx.texts;
 
   // Conditions first: their words ("if email contains ...") must not be read as actions.
-  for (const re of [EXISTS_RE, CONDITION_RE]) {
+  for (const re of [EXISTS_RE, CONDITION_RE, WEAK_CONDITION_RE]) {
+    if (re === WEAK_CONDITION_RE && found.length) continue;
     const m = re.exec(c);
     if (!m) continue;
     let end = m.index + m[0].length;
@@ -428,11 +440,12 @@ function detectActions(clause: string, ctx: Ctx): { found: Found[]; rest: string
     if (!field) continue;
     let op: Op = 'exists';
     let value: string | number | boolean | null = null;
-    if (re === CONDITION_RE) {
+    if (re !== EXISTS_RE) {
       const opText = m[2]!.toLowerCase();
       op = OPS.find(([w]) => w === opText)?.[1] ?? 'equals';
       // "when X is Y" reads as an event, not a check: only comparisons make "when" a condition.
       if (lead.startsWith('when') && (op === 'equals' || op === 'not_equals')) continue;
+      if (WEAK_LEADS.has(lead) && !['greater_than', 'less_than', 'gte', 'lte'].includes(op)) continue;
       // A number ends the value ("if count > 50 alert me": the rest is the next action).
       const raw = m[3] ?? '';
       const num = /^\s*([£$€¥₹]?\s*-?\d[\d,]*(?:\.\d+)?\s*[km]?)(?![\p{L}\d])/iu.exec(raw);
@@ -509,8 +522,11 @@ function detectActions(clause: string, ctx: Ctx): { found: Found[]; rest: string
     c = blank(c, verbStart(c, m.index), m.index + m[0].length);
   }
 
-  // HTTP requests to an integration without a URL: placeholder address.
+  // HTTP requests to an integration without a URL: placeholder address. "Call"-like verbs
+  // write when the clause says what to create or send, and read otherwise.
+  const callMethod = WRITE_INTENT.test(c) ? 'POST' : 'GET';
   for (const [re, method] of [
+    [HTTP_CALL, callMethod],
     [HTTP_FETCH, 'GET'],
     [HTTP_SEND, 'POST'],
   ] as const) {
@@ -554,12 +570,22 @@ function detectActions(clause: string, ctx: Ctx): { found: Found[]; rest: string
     let to: string;
     let name: string;
     let kind: 'contact' | 'user' | 'team' | 'explicit';
+    const sendTo = SEND_TO_ROLE.exec(after);
     if (explicit) {
       to = ctx.emails[Number(explicit[1])]!;
       kind = 'explicit';
+    } else if (sendTo && !CONTACT_WORDS.test(sendTo[1]!) && !USER_WORDS.test(sendTo[1]!)) {
+      // "send them to finance": "them" is the data; the recipient is the named role.
+      kind = 'team';
+      to = `${sendTo[1]!.toLowerCase()}@example.com`;
     } else if (CONTACT_WORDS.test(after) || (CONTACT_KIND.test(after) && !USER_WORDS.test(after))) {
       kind = 'contact';
       to = '{{ body.email }}';
+    } else if (!USER_WORDS.test(after) && !TEAM_WORDS.test(after) && ROLE_AFTER.exec(after)) {
+      // A named role outside the known words ("the accountant", "our bookkeeper"): kept as a
+      // clearly marked placeholder address, never silently the signed-in user.
+      kind = 'team';
+      to = `${ROLE_AFTER.exec(after)![1]!.toLowerCase()}@example.com`;
     } else if (USER_WORDS.test(after) || !TEAM_WORDS.test(after)) {
       kind = 'user';
       to = ctx.userEmail ?? 'team@example.com';
@@ -786,6 +812,7 @@ export function buildWorkflowLocally(input: BuilderInput): BuiltWorkflow {
     name: workflowName(input.query, texts.defaultName),
     answer: fill(texts.answer, { count: finalSteps.length }),
     steps: finalSteps,
-    assumptions: [...new Set(assumptions)],
+    // The fallback says so: the assumptions about steps that are not there would mislead.
+    assumptions: parsed.success ? [...new Set(assumptions)] : [texts.assumptions.invalidFallback, texts.assumptions.draft],
   };
 }

@@ -1,6 +1,7 @@
 import type { AiTexts } from './types';
 
 export const de: AiTexts = {
+  debugFacts: { lead: 'In diesem Fehler: {facts}.', host: 'Host', port: 'Port', path: 'Pfad', status: 'Status' },
   help: {
     'getting-started': {
       title: 'Erste Schritte mit Levqor',
@@ -327,6 +328,7 @@ export const de: AiTexts = {
       transformGeneric: 'Die Transformation gibt die eingehenden Daten als „{field}“ weiter; passen Sie die Zuordnung an.',
       draft: 'Er wird als Entwurf gespeichert; aktivieren Sie ihn, wenn Sie bereit sind.',
       tooManySteps: 'Nur die ersten 50 Schritte wurden übernommen.',
+      invalidFallback: 'Die erstellten Schritte haben die Prüfung nicht bestanden, daher enthält dieser Entwurf nur den Auslöser und einen Protokollschritt: Ergänzen Sie den Rest im Editor, der jedes Problem erklärt.',
     },
   },
   onboarding: {

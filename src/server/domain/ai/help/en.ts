@@ -1,6 +1,7 @@
 import type { AiTexts } from './types';
 
 export const en: AiTexts = {
+  debugFacts: { lead: 'In this error: {facts}.', host: 'host', port: 'port', path: 'path', status: 'status' },
   help: {
     'getting-started': {
       title: 'Getting started with Levqor',
@@ -329,6 +330,7 @@ export const en: AiTexts = {
       transformGeneric: 'The transform passes the incoming data on as “{field}”; adjust the mapping.',
       draft: 'It is saved as a draft; activate it when you are ready.',
       tooManySteps: 'Only the first 50 steps were kept.',
+      invalidFallback: 'The steps I built did not pass validation, so this draft holds only the trigger and a log step: add the rest in the editor, which explains each problem.',
     },
   },
   onboarding: {

@@ -1,6 +1,7 @@
 import type { AiTexts } from './types';
 
 export const es: AiTexts = {
+  debugFacts: { lead: 'En este error: {facts}.', host: 'host', port: 'puerto', path: 'ruta', status: 'estado' },
   help: {
     'getting-started': {
       title: 'Primeros pasos con Levqor',
@@ -327,6 +328,7 @@ export const es: AiTexts = {
       transformGeneric: 'La transformación pasa los datos recibidos como «{field}»; ajusta la asignación.',
       draft: 'Se guarda como borrador; actívalo cuando estés listo.',
       tooManySteps: 'Solo se conservaron los primeros 50 pasos.',
+      invalidFallback: 'Los pasos que construí no pasaron la validación, así que este borrador solo tiene el disparador y un paso de registro: añade el resto en el editor, que explica cada problema.',
     },
   },
   onboarding: {

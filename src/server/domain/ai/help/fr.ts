@@ -1,6 +1,7 @@
 import type { AiTexts } from './types';
 
 export const fr: AiTexts = {
+  debugFacts: { lead: 'Dans cette erreur : {facts}.', host: 'hôte', port: 'port', path: 'chemin', status: 'statut' },
   help: {
     'getting-started': {
       title: 'Bien démarrer avec Levqor',
@@ -327,6 +328,7 @@ export const fr: AiTexts = {
       transformGeneric: 'La transformation transmet les données reçues sous le nom « {field} » ; ajustez la correspondance.',
       draft: 'Il est enregistré comme brouillon ; activez-le quand vous êtes prêt.',
       tooManySteps: 'Seules les 50 premières étapes ont été conservées.',
+      invalidFallback: 'Les étapes que j’ai construites n’ont pas passé la validation : ce brouillon ne contient que le déclencheur et une étape de journal. Ajoutez le reste dans l’éditeur, qui explique chaque problème.',
     },
   },
   onboarding: {

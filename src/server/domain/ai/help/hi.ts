@@ -1,6 +1,7 @@
 import type { AiTexts } from './types';
 
 export const hi: AiTexts = {
+  debugFacts: { lead: 'इस त्रुटि में: {facts}।', host: 'होस्ट', port: 'पोर्ट', path: 'पाथ', status: 'स्टेटस' },
   help: {
     'getting-started': {
       title: 'Levqor के साथ शुरुआत',
@@ -327,6 +328,7 @@ export const hi: AiTexts = {
       transformGeneric: 'रूपांतरण आने वाले डेटा को “{field}” के रूप में आगे भेजता है; मैपिंग बदलें।',
       draft: 'इसे ड्राफ़्ट के रूप में सहेजा जाता है; तैयार होने पर सक्रिय करें।',
       tooManySteps: 'केवल पहले 50 चरण रखे गए।',
+      invalidFallback: 'मेरे बनाए चरण जाँच में पास नहीं हुए, इसलिए इस ड्राफ़्ट में केवल ट्रिगर और एक लॉग चरण है: बाकी एडिटर में जोड़ें, जो हर समस्या समझाता है।',
     },
   },
   onboarding: {

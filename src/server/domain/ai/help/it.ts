@@ -1,6 +1,7 @@
 import type { AiTexts } from './types';
 
 export const it: AiTexts = {
+  debugFacts: { lead: 'In questo errore: {facts}.', host: 'host', port: 'porta', path: 'percorso', status: 'stato' },
   help: {
     'getting-started': {
       title: 'Primi passi con Levqor',
@@ -327,6 +328,7 @@ export const it: AiTexts = {
       transformGeneric: 'La trasformazione passa i dati in arrivo come «{field}»; adatta la mappatura.',
       draft: 'Viene salvato come bozza; attivalo quando sei pronto.',
       tooManySteps: 'Sono stati mantenuti solo i primi 50 passaggi.',
+      invalidFallback: 'I passaggi che ho creato non hanno superato la validazione, quindi questa bozza contiene solo il trigger e un passaggio di log: aggiungi il resto nell’editor, che spiega ogni problema.',
     },
   },
   onboarding: {

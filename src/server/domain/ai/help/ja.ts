@@ -1,6 +1,7 @@
 import type { AiTexts } from './types';
 
 export const ja: AiTexts = {
+  debugFacts: { lead: 'このエラーの内容：{facts}。', host: 'ホスト', port: 'ポート', path: 'パス', status: 'ステータス' },
   help: {
     'getting-started': {
       title: 'Levqor をはじめる',
@@ -323,6 +324,7 @@ export const ja: AiTexts = {
       transformGeneric: '変換ステップは受信データを「{field}」として渡します。対応付けを調整してください。',
       draft: '下書きとして保存されます。準備ができたら有効にしてください。',
       tooManySteps: '最初の 50 ステップのみを残しました。',
+      invalidFallback: '作成したステップが検証を通らなかったため、この下書きにはトリガーとログのステップだけがあります。残りはエディターで追加してください。エディターが各問題を説明します。',
     },
   },
   onboarding: {

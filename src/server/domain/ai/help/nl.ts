@@ -1,6 +1,7 @@
 import type { AiTexts } from './types';
 
 export const nl: AiTexts = {
+  debugFacts: { lead: 'In deze fout: {facts}.', host: 'host', port: 'poort', path: 'pad', status: 'status' },
   help: {
     'getting-started': {
       title: 'Aan de slag met Levqor',
@@ -327,6 +328,7 @@ export const nl: AiTexts = {
       transformGeneric: 'De transformatie geeft de binnenkomende gegevens door als ‘{field}’; pas de koppeling aan.',
       draft: 'Hij wordt opgeslagen als concept; activeer hem zodra je klaar bent.',
       tooManySteps: 'Alleen de eerste 50 stappen zijn behouden.',
+      invalidFallback: 'De stappen die ik maakte kwamen niet door de controle, dus dit concept bevat alleen de trigger en een logstap: voeg de rest toe in de editor, die elk probleem uitlegt.',
     },
   },
   onboarding: {

@@ -1,6 +1,7 @@
 import type { AiTexts } from './types';
 
 export const pt: AiTexts = {
+  debugFacts: { lead: 'Neste erro: {facts}.', host: 'host', port: 'porta', path: 'caminho', status: 'status' },
   help: {
     'getting-started': {
       title: 'Primeiros passos com o Levqor',
@@ -327,6 +328,7 @@ export const pt: AiTexts = {
       transformGeneric: 'A transformação repassa os dados recebidos como “{field}”; ajuste o mapeamento.',
       draft: 'Ele é salvo como rascunho; ative quando estiver pronto.',
       tooManySteps: 'Só as primeiras 50 etapas foram mantidas.',
+      invalidFallback: 'Os passos que montei não passaram na validação, então este rascunho tem só o gatilho e um passo de registro: adicione o resto no editor, que explica cada problema.',
     },
   },
   onboarding: {

@@ -131,8 +131,12 @@ export type AiTexts = {
       transformGeneric: string;
       draft: string;
       tooManySteps: string;
+      /** The built steps did not validate: the draft holds only the trigger and a log step. */
+      invalidFallback: string;
     };
   };
+  /** What the debugger found in the error itself (issue 16): "{facts}" joins the labelled parts. */
+  debugFacts: { lead: string; host: string; port: string; path: string; status: string };
   onboarding: {
     items: Record<OnboardingItemId, { title: string; action: string }>;
     /** {done} of {total}. */
