@@ -188,6 +188,21 @@ describe('workflow builder: failure patterns seen on unseen requests (issue 16)'
     expect(forwarded.steps[2]!.config).toMatchObject({ to: 'finance@example.com' });
   });
 
+  it('after a schedule, a check reads what an HTTP step fetched, or says there is nothing to read', () => {
+    const fetched = types('Every 15 minutes check the status API at https://status.example.com/api and if status equals down email oncall@example.com');
+    expect(fetched.steps.find((s) => s.type === 'condition')!.config).toMatchObject({ field: 'response.body.status' });
+    const empty = types('Every Monday at 9 if the total is over 100 email me');
+    expect(empty.steps.find((s) => s.type === 'condition')!.config).toMatchObject({ field: 'body.total' });
+    expect(empty.assumptions).toContain(textsFor('en').builder.assumptions.scheduleNoData.replace('{field}', 'body.total'));
+  });
+
+  it('turns timing relative to a date ("one day before the appointment") into a daily schedule and says why; a wait stays a delay', () => {
+    const relative = types('One day before the appointment, email the patient a reminder');
+    expect(relative.steps[0]).toMatchObject({ type: 'schedule_trigger', config: { cron: '0 9 * * *' } });
+    expect(relative.assumptions).toContain(textsFor('en').builder.assumptions.relativeTiming.replace('{when}', 'One day before the appointment'));
+    expect(types('When a form is submitted, wait a day before emailing the lead').steps.map((s) => s.type)).toEqual(['webhook_trigger', 'delay', 'email']);
+  });
+
   it('reads "… and the total is over 500" as a condition, but not "… and the status is sent"', () => {
     expect(types('When an order webhook arrives and the total is over 500, email me').steps.map((s) => s.type)).toEqual(['webhook_trigger', 'condition', 'email']);
     expect(types('When an order webhook arrives and the note is thanks, log it').steps.map((s) => s.type)).not.toContain('condition');

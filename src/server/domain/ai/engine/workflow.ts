@@ -133,6 +133,10 @@ function parseTime(text: string): Time | null {
 
 type Schedule = { cron: string; spans: [number, number][]; defaultTime: boolean; defaultWeekday: boolean };
 
+/** "one day before the appointment", "3 days after the order ships", "a week before renewal". */
+const RELATIVE_TIMING =
+  /(?<!\b(?:wait|delay|pause|sleep)(?:\s+for)?\s+)\b(?:(?:\d{1,3}|one|two|three|four|five|six|seven|a|an)\s+(?:days?|weeks?|hours?)|the day)\s+(?:before|after|ahead of|prior to)\s+(?:the|their|its|each|every|my|our|your)\s+[\p{L}-]+(?:\s+(?:date|day|deadline|starts?|ends?|expires?|is due|ships?))?/iu;
+
 function parseSchedule(text: string): Schedule | null {
   const spans: [number, number][] = [];
   const take = (m: RegExpExecArray | null) => {
@@ -721,7 +725,13 @@ export function buildWorkflowLocally(input: BuilderInput): BuiltWorkflow {
   const text = protectedText.text.replace(FIELD_LIST_VERB, (m) => m.replace(/\s*,\s*/g, ' & '));
   const assumptions: string[] = [];
 
-  const schedule = parseSchedule(text);
+  // "one day before the appointment", "2 weeks before renewal": timing relative to a date in
+  // the data. A cron cannot say it; a daily run that checks the dates can (issue 16).
+  const relative = RELATIVE_TIMING.exec(text);
+  const schedule = parseSchedule(text) ?? (relative ? { cron: '0 9 * * *', spans: [[relative.index, relative.index + relative[0].length] as [number, number]], defaultTime: false, defaultWeekday: false } : null);
+  if (relative && schedule?.cron === '0 9 * * *' && schedule.spans[0]?.[0] === relative.index) {
+    assumptions.push(fill(texts.assumptions.relativeTiming, { when: relative[0].trim() }));
+  }
   let working = text;
   let trigger: WorkflowStepInput;
   const TRIGGER_MARK = '\u0001';
@@ -784,6 +794,19 @@ export function buildWorkflowLocally(input: BuilderInput): BuiltWorkflow {
   }
 
   if (actions.some((a) => a.type === 'condition')) assumptions.push(texts.assumptions.conditionStops);
+  // A schedule brings no data (issue 16): a check after an HTTP step reads its response; a
+  // check with nothing fetched before it is said to have nothing to read.
+  if (schedule) {
+    let fetched = false;
+    for (const a of actions) {
+      if (a.type === 'http_request') fetched = true;
+      if (a.type !== 'condition') continue;
+      const config = a.config as { field: string };
+      if (!config.field.startsWith('body.')) continue;
+      if (fetched) config.field = `response.${config.field}`;
+      else assumptions.push(fill(texts.assumptions.scheduleNoData, { field: config.field }));
+    }
+  }
   if (!actions.length) {
     assumptions.push(texts.assumptions.addedLog);
     const ref = dataRef(ctx);

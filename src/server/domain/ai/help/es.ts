@@ -329,6 +329,8 @@ export const es: AiTexts = {
       draft: 'Se guarda como borrador; actívalo cuando estés listo.',
       tooManySteps: 'Solo se conservaron los primeros 50 pasos.',
       invalidFallback: 'Los pasos que construí no pasaron la validación, así que este borrador solo tiene el disparador y un paso de registro: añade el resto en el editor, que explica cada problema.',
+      scheduleNoData: 'Una programación no trae datos: la comprobación de {field} no tiene nada que leer salvo que un paso anterior obtenga los datos (añade antes una petición HTTP).',
+      relativeTiming: '“{when}” depende de una fecha de tus datos, así que este borrador se ejecuta cada día a las 09:00 (UTC): obtén los próximos elementos con un paso HTTP y añade una condición sobre su fecha.',
     },
   },
   onboarding: {

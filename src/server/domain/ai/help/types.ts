@@ -133,6 +133,10 @@ export type AiTexts = {
       tooManySteps: string;
       /** The built steps did not validate: the draft holds only the trigger and a log step. */
       invalidFallback: string;
+      /** {field}: a condition after a schedule with nothing fetched before it reads no data. */
+      scheduleNoData: string;
+      /** {when}: "one day before the appointment" — relative to a date in the data. */
+      relativeTiming: string;
     };
   };
   /** What the debugger found in the error itself (issue 16): "{facts}" joins the labelled parts. */
