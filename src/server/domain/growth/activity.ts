@@ -24,8 +24,12 @@ const MAX_REMEMBERED = 100_000;
 
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Records today's activity of a user (or a workspace); true when this call was the day's first. */
-export async function recordActivity(deps: ActivityDeps, input: ActivityInput): Promise<boolean> {
+/**
+ * Records today's activity of a user (or a workspace); resolves true when this call was the
+ * day's first. Hot paths (every webhook call) pay no promise at all once the actor is counted:
+ * the memo check is synchronous and returns `false` itself.
+ */
+export function recordActivity(deps: ActivityDeps, input: ActivityInput): false | Promise<boolean> {
   const now = deps.now?.() ?? new Date();
   const day = utcDay(now);
   const actor = input.userId ? `user:${input.userId}` : `tenant:${input.tenantId}`;
@@ -36,6 +40,11 @@ export async function recordActivity(deps: ActivityDeps, input: ActivityInput): 
   }
   if (seenToday.keys.has(memo)) return false;
   seenToday.keys.add(memo);
+  return recordFirstOfDay(deps, input, { now, day, actor, memo });
+}
+
+async function recordFirstOfDay(deps: ActivityDeps, input: ActivityInput, at: { now: Date; day: string; actor: string; memo: string }): Promise<boolean> {
+  const { now, day, actor, memo } = at;
   // Salted like visitor keys: the events table never holds a user id in clear.
   const actorHash = hashIp(actor, ipHashSalt());
   try {

@@ -152,7 +152,8 @@ export async function startRun(deps: EngineDeps, input: StartInput): Promise<Sta
   if (!result.duplicate) {
     metrics().runsStarted.inc({ trigger: input.trigger });
     // A run is activity of whoever started it, or of the workspace (SPEC G4).
-    await recordActivity(deps, { tenantId: input.workflow.tenantId, userId: input.startedBy });
+    const counting = recordActivity(deps, { tenantId: input.workflow.tenantId, userId: input.startedBy });
+    if (counting) await counting;
     // Handed to the relay: the notification is delivered with the commit.
     if (result.jobId && !relay) await enqueueNow(deps, result.runId, result.jobId, now);
   }
