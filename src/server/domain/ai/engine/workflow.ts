@@ -693,6 +693,8 @@ function httpFound(index: number, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DE
   };
 }
 
+/** A clause that says what happens when the condition is false. */
+const OTHERWISE = /^\s*(?:otherwise|else|if not|or else|sinon|si no|sino|de lo contrario|sonst|andernfalls|ansonsten|senão|caso contrário|altrimenti|anders|zo niet|अन्यथा|そうでなければ)(?![\p{L}])[\s,:、]*/iu;
 const CLAUSE_SPLIT =
   /\s*(?:[,;]|\.(?=\s|$)|\band then\b|\bthen\b|\bafter that\b|\bafterwards\b|\bfinally\b|\bnext\b|\balso\b|\bplus\b|\by luego\b|\bluego\b|\bdespués\b|\bpuis\b|\bensuite\b|\bdann\b|\bdanach\b|\bdepois\b|\bem seguida\b|\bpoi\b|\bquindi\b|\bdaarna\b|\bdan\b|、|。|そして|फिर)\s*/i;
 
@@ -772,11 +774,15 @@ export function buildWorkflowLocally(input: BuilderInput): BuiltWorkflow {
   };
 
   const actions: Found['step'][] = [];
+  // The first action of an "otherwise …" clause: where a condition's false branch goes.
+  let elseTarget: Found['step'] | null = null;
   for (const raw of working.split(CLAUSE_SPLIT)) {
     const triggerClause = raw.includes(TRIGGER_MARK);
     const clause = raw.replace(TRIGGER_MARK, ' ');
     if (!clause.trim()) continue;
-    const { found, rest } = detectActions(clause, ctx);
+    const otherwise = OTHERWISE.test(clause);
+    const { found, rest } = detectActions(clause.replace(OTHERWISE, ' '), ctx);
+    if (otherwise && !elseTarget && found[0] && actions.some((a) => a.type === 'condition')) elseTarget = found.sort((a, b) => a.index - b.index)[0]!.step;
     found.sort((a, b) => a.index - b.index);
     // A condition written after the action it guards ("e-mail me if amount > 100") goes before it.
     for (let i = 1; i < found.length; i++) {
@@ -793,7 +799,7 @@ export function buildWorkflowLocally(input: BuilderInput): BuiltWorkflow {
     }
   }
 
-  if (actions.some((a) => a.type === 'condition')) assumptions.push(texts.assumptions.conditionStops);
+  if (actions.some((a) => a.type === 'condition') && !elseTarget) assumptions.push(texts.assumptions.conditionStops);
   // A schedule brings no data (issue 16): a check after an HTTP step reads its response; a
   // check with nothing fetched before it is said to have nothing to read.
   if (schedule) {
@@ -823,6 +829,20 @@ export function buildWorkflowLocally(input: BuilderInput): BuiltWorkflow {
     const n = (counts.get(idBase) ?? 0) + 1;
     counts.set(idBase, n);
     steps.push({ ...step, id: n === 1 ? idBase : `${idBase}_${n}` } as WorkflowStepInput);
+  }
+  // "… otherwise log it": the condition before that step jumps to it when false.
+  if (elseTarget) {
+    const at = actions.indexOf(elseTarget);
+    const target = steps[at + 1];
+    const conditionAt = actions.slice(0, at).map((a) => a.type).lastIndexOf('condition');
+    const condition = conditionAt >= 0 ? steps[conditionAt + 1] : undefined;
+    if (target && condition?.type === 'condition') {
+      (condition.config as { elseStepId?: string }).elseStepId = target.id;
+      const then = steps.slice(conditionAt + 2, at + 1).map((st) => `“${st.name}”`).join(', ');
+      assumptions.push(fill(texts.assumptions.elseBranch, { otherwise: target.name, then: then || '—' }));
+    } else {
+      assumptions.push(texts.assumptions.conditionStops);
+    }
   }
   assumptions.push(texts.assumptions.draft);
 

@@ -333,6 +333,7 @@ export const en: AiTexts = {
       invalidFallback: 'The steps I built did not pass validation, so this draft holds only the trigger and a log step: add the rest in the editor, which explains each problem.',
       scheduleNoData: 'A schedule brings no data: the check on {field} has nothing to read unless a step before it fetches the data (add an HTTP request first).',
       relativeTiming: '“{when}” depends on a date in your data, so this draft runs every day at 09:00 (UTC): fetch the upcoming items with an HTTP step and add a condition on their date.',
+      elseBranch: 'When the condition is false, the run jumps to “{otherwise}”; when it is true it runs {then} and then continues to “{otherwise}” too — move or remove steps in the editor if that is not what you want.',
     },
   },
   onboarding: {

@@ -331,6 +331,7 @@ export const es: AiTexts = {
       invalidFallback: 'Los pasos que construí no pasaron la validación, así que este borrador solo tiene el disparador y un paso de registro: añade el resto en el editor, que explica cada problema.',
       scheduleNoData: 'Una programación no trae datos: la comprobación de {field} no tiene nada que leer salvo que un paso anterior obtenga los datos (añade antes una petición HTTP).',
       relativeTiming: '“{when}” depende de una fecha de tus datos, así que este borrador se ejecuta cada día a las 09:00 (UTC): obtén los próximos elementos con un paso HTTP y añade una condición sobre su fecha.',
+      elseBranch: 'Si la condición no se cumple, la ejecución salta a “{otherwise}”; si se cumple, ejecuta {then} y después también continúa con “{otherwise}”: mueve o quita pasos en el editor si no es lo que quieres.',
     },
   },
   onboarding: {

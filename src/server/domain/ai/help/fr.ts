@@ -331,6 +331,7 @@ export const fr: AiTexts = {
       invalidFallback: 'Les étapes que j’ai construites n’ont pas passé la validation : ce brouillon ne contient que le déclencheur et une étape de journal. Ajoutez le reste dans l’éditeur, qui explique chaque problème.',
       scheduleNoData: 'Une planification n’apporte aucune donnée : la vérification de {field} n’a rien à lire si aucune étape précédente ne récupère les données (ajoutez d’abord une requête HTTP).',
       relativeTiming: '« {when} » dépend d’une date de vos données : ce brouillon s’exécute donc chaque jour à 09:00 (UTC). Récupérez les éléments à venir avec une étape HTTP et ajoutez une condition sur leur date.',
+      elseBranch: 'Si la condition est fausse, l’exécution passe à « {otherwise} » ; si elle est vraie, elle exécute {then} puis continue aussi vers « {otherwise} » : déplacez ou retirez des étapes dans l’éditeur si ce n’est pas ce que vous voulez.',
     },
   },
   onboarding: {

@@ -331,6 +331,7 @@ export const it: AiTexts = {
       invalidFallback: 'I passaggi che ho creato non hanno superato la validazione, quindi questa bozza contiene solo il trigger e un passaggio di log: aggiungi il resto nell’editor, che spiega ogni problema.',
       scheduleNoData: 'Una pianificazione non porta dati: il controllo su {field} non ha nulla da leggere se un passaggio precedente non recupera i dati (aggiungi prima una richiesta HTTP).',
       relativeTiming: '“{when}” dipende da una data nei tuoi dati, quindi questa bozza viene eseguita ogni giorno alle 09:00 (UTC): recupera gli elementi in arrivo con un passaggio HTTP e aggiungi una condizione sulla loro data.',
+      elseBranch: 'Se la condizione è falsa, l’esecuzione salta a “{otherwise}”; se è vera esegue {then} e poi prosegue anche con “{otherwise}”: sposta o rimuovi i passaggi nell’editor se non è ciò che vuoi.',
     },
   },
   onboarding: {

@@ -331,6 +331,7 @@ export const nl: AiTexts = {
       invalidFallback: 'De stappen die ik maakte kwamen niet door de controle, dus dit concept bevat alleen de trigger en een logstap: voeg de rest toe in de editor, die elk probleem uitlegt.',
       scheduleNoData: 'Een planning brengt geen gegevens mee: de controle op {field} heeft niets te lezen tenzij een eerdere stap de gegevens ophaalt (voeg eerst een HTTP-verzoek toe).',
       relativeTiming: '“{when}” hangt af van een datum in je gegevens, dus dit concept draait elke dag om 09:00 (UTC): haal de komende items op met een HTTP-stap en voeg een voorwaarde op hun datum toe.',
+      elseBranch: 'Is de voorwaarde onwaar, dan springt de uitvoering naar “{otherwise}”; is ze waar, dan voert ze {then} uit en gaat daarna ook door naar “{otherwise}” — verplaats of verwijder stappen in de editor als je dat niet wilt.',
     },
   },
   onboarding: {

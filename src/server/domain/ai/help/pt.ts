@@ -331,6 +331,7 @@ export const pt: AiTexts = {
       invalidFallback: 'Os passos que montei não passaram na validação, então este rascunho tem só o gatilho e um passo de registro: adicione o resto no editor, que explica cada problema.',
       scheduleNoData: 'Um agendamento não traz dados: a verificação de {field} não tem o que ler a menos que um passo anterior busque os dados (adicione antes uma requisição HTTP).',
       relativeTiming: '“{when}” depende de uma data dos seus dados, então este rascunho roda todos os dias às 09:00 (UTC): busque os próximos itens com um passo HTTP e adicione uma condição sobre a data deles.',
+      elseBranch: 'Se a condição for falsa, a execução pula para “{otherwise}”; se for verdadeira, executa {then} e depois também segue para “{otherwise}” — mova ou remova passos no editor se não for o que você quer.',
     },
   },
   onboarding: {

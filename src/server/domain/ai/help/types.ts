@@ -137,6 +137,8 @@ export type AiTexts = {
       scheduleNoData: string;
       /** {when}: "one day before the appointment" — relative to a date in the data. */
       relativeTiming: string;
+      /** {otherwise}: the step run when the condition is false; {then}: the step(s) run when true. */
+      elseBranch: string;
     };
   };
   /** What the debugger found in the error itself (issue 16): "{facts}" joins the labelled parts. */
