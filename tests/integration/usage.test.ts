@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCurrentUser } from '~/server/domain/accounts/users';
 import { USAGE_LIMITS, usageLimit } from '~/server/domain/billing/limits';
@@ -14,14 +12,15 @@ import { usagePeriod } from '~/server/domain/usage/period';
 import { usageDaily, usageSummary } from '~/server/domain/usage/queries';
 import { createWorkflow } from '~/server/domain/workflows/workflows';
 import { AppError } from '~/server/errors';
-import { tenants, usageCounters, usageEvents, usageNotices, workflowRuns, workflows } from '~/server/infra/db/schema';
+import { tenants, usageCounters, usageEvents, usageNotices, users, workflowRuns, workflows } from '~/server/infra/db/schema';
 import { logger } from '~/server/infra/logger';
 import { createMailTransport } from '~/server/infra/mail/transport';
 import { createQueue } from '~/server/infra/queue/queues';
 import { redisKey } from '~/server/infra/redis';
 import { route } from '~/server/transport/rest/route';
 import { engineDeps } from '~/server/transport/engine-deps';
-import { callerFor, makeUser, sessionCookie, setupTestDeps } from '../helpers/deps';
+import { callerFor, makeUser, sessionCookie, setupTestDeps, uniqueEmail } from '../helpers/deps';
+import { startSmtp } from '../helpers/smtp';
 
 /** Usage metering and plan limits (SPEC P3) on the real PostgreSQL and Redis. */
 const deps = setupTestDeps();
@@ -226,25 +225,14 @@ describe('warnings at 80% and 100%', () => {
     expect(crossedThresholds(70, 100, 100)).toEqual([80, 100]);
   });
 
-  it('raises each notice once and e-mails the owners once', async () => {
-    const received: { to: string[]; raw: string }[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const mail = createMailTransport({ resendApiKey: undefined, smtpUrl: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}` });
+  it('raises each notice once and e-mails the owners once (never a deleted one)', async () => {
+    const smtp = await startSmtp();
+    const mail = createMailTransport({ resendApiKey: undefined, smtpUrl: smtp.url });
     try {
       const owner = await makeUser(deps.db);
+      // A co-owner who deleted their account gets nothing.
+      const gone = uniqueEmail('gone-owner');
+      await deps.db.insert(users).values({ tenantId: owner.tenantId, name: 'Gone', email: gone, role: 'owner', deletedAt: new Date() });
       const { workflow, user } = await activeWorkflow(owner);
       const limit = USAGE_LIMITS.trial.workflow_run;
       await admit(deps, owner.tenantId, [{ meter: 'workflow_run', quantity: 0.8 * limit - 1, limit }]);
@@ -256,15 +244,17 @@ describe('warnings at 80% and 100%', () => {
 
       const first = await sendUsageWarnings({ db: deps.db, mail, log: logger, appUrl: 'http://localhost:3000' });
       const second = await sendUsageWarnings({ db: deps.db, mail, log: logger, appUrl: 'http://localhost:3000' });
-      const mine = received.filter((m) => m.to.includes(owner.email));
+      const mine = smtp.to(owner.email);
       expect(mine).toHaveLength(1);
       expect(mine[0]!.raw).toMatch(/80% of its workflow runs/);
+      expect(mine[0]!.to).not.toContain(gone);
+      expect(smtp.to(gone)).toHaveLength(0);
       expect(first.sent).toBeGreaterThanOrEqual(1);
       expect(second.sent).toBe(0);
       const [notice] = await deps.db.select().from(usageNotices).where(eq(usageNotices.tenantId, owner.tenantId));
       expect(notice).toMatchObject({ mailState: 'sent', threshold: 80 });
     } finally {
-      await new Promise<void>((r) => server.close(() => r()));
+      await smtp.close();
     }
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { WARNING_THRESHOLDS, type Meter } from '~/server/domain/billing/limits';
 import type { Db } from '~/server/infra/db/client';
 import { usageNotices, users } from '~/server/infra/db/schema';
@@ -66,7 +66,7 @@ export async function sendUsageWarnings(deps: { db: Db; mail: MailTransport; log
     const owners = await deps.db
       .select({ email: users.email })
       .from(users)
-      .where(and(eq(users.tenantId, notice.tenantId), inArray(users.role, ['owner'])));
+      .where(and(eq(users.tenantId, notice.tenantId), inArray(users.role, ['owner']), isNull(users.deletedAt)));
     const month = notice.period.slice(0, 7);
     const subject =
       notice.threshold >= 100
