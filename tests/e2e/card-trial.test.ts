@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenants, users } from '~/server/infra/db/schema';
 import { startFakeStripe, type FakeStripe } from '../helpers/fake-stripe';
 import { setupTestDeps, uniqueEmail } from '../helpers/deps';
 import { messages, newContext, setupBrowser } from './browser';
+import { startSecondServer } from './second-server';
 
 /**
  * "Card required" (decision 019) behind the production web server: a second server configured
@@ -17,48 +16,29 @@ import { messages, newContext, setupBrowser } from './browser';
 const { browser } = setupBrowser();
 const deps = setupTestDeps();
 const t = messages('en');
-const root = path.resolve(import.meta.dirname, '../..');
 const port = Number(process.env.E2E_PORT) + 8;
-const base = `http://localhost:${port}`;
+let base = '';
 let fake: FakeStripe;
-let server: ChildProcess;
-let output = '';
+let server: Awaited<ReturnType<typeof startSecondServer>>;
 
 beforeAll(async () => {
   fake = await startFakeStripe();
-  server = spawn(process.execPath, [path.join(root, 'scripts/web-server.mjs'), '-p', String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      RATE_LIMIT_ENABLED: 'false',
-      APP_URL: base,
-      STRIPE_SECRET_KEY: 'sk_test_levqor_card_trial',
-      STRIPE_API_BASE: fake.url,
-      STRIPE_PRICE_GROWTH_YEARLY: 'price_card_growth_year',
-      STRIPE_PRICE_STARTER_MONTHLY: 'price_card_starter_month',
-      REDIS_PREFIX: `levqor-test-card-${crypto.randomUUID()}`,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  base = `http://localhost:${port}`;
+  server = await startSecondServer(port, {
+    RATE_LIMIT_ENABLED: 'false',
+    APP_URL: base,
+    STRIPE_SECRET_KEY: 'sk_test_levqor_card_trial',
+    STRIPE_API_BASE: fake.url,
+    STRIPE_PRICE_GROWTH_YEARLY: 'price_card_growth_year',
+    STRIPE_PRICE_STARTER_MONTHLY: 'price_card_starter_month',
+    REDIS_PREFIX: `levqor-test-card-${crypto.randomUUID()}`,
   });
-  server.stdout!.on('data', (d) => (output += String(d)));
-  server.stderr!.on('data', (d) => (output += String(d)));
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`web server exited:\n${output}`);
-    const ok = await fetch(`${base}/api/system/pulse`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }, 60_000);
 
 afterAll(async () => {
-  if (server?.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-  }
+  if (process.env.E2E_SERVER_LOG) console.log(server?.output());
+  await server?.stop();
   await fake?.close();
-  if (process.env.E2E_SERVER_LOG) console.log(output);
 });
 
 describe('sign-up with a card-required trial (Stripe configured)', () => {

@@ -1,49 +1,29 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSecondServer } from './second-server';
 
 /**
  * Per-IP limits behind the production web server (issue 11 #2): a second server, configured as
  * sitting behind one proxy, with rate limiting on and its own Redis prefix (the shared e2e server
  * runs with limits off so that browser tests do not trip them).
  */
-const root = path.resolve(import.meta.dirname, '../..');
 const port = Number(process.env.E2E_PORT) + 7;
-const base = `http://localhost:${port}`;
-let server: ChildProcess;
-let output = '';
+let server: Awaited<ReturnType<typeof startSecondServer>>;
+let base = '';
 
 beforeAll(async () => {
-  server = spawn(process.execPath, [path.join(root, 'scripts/web-server.mjs'), '-p', String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      RATE_LIMIT_ENABLED: 'true',
-      TRUSTED_PROXY_HOPS: '1',
-      REDIS_PREFIX: `levqor-test-ip-${crypto.randomUUID()}`,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  server = await startSecondServer(port, {
+    RATE_LIMIT_ENABLED: 'true',
+    TRUSTED_PROXY_HOPS: '1',
+    REDIS_PREFIX: `levqor-test-ip-${crypto.randomUUID()}`,
   });
-  server.stdout!.on('data', (d) => (output += String(d)));
-  server.stderr!.on('data', (d) => (output += String(d)));
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`web server exited:\n${output}`);
-    const ok = await fetch(`${base}/api/system/pulse`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  base = server.base;
   // The health summary waits for the Redis connection: until it is up the limiter counts in
   // memory (its insurance), which would split this test's count in two.
   await fetch(`${base}/api/health/summary`);
 }, 60_000);
 
 afterAll(async () => {
-  if (server?.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-  }
+  await server?.stop();
 });
 
 const post = (headers: Record<string, string>) =>
