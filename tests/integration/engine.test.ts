@@ -199,6 +199,23 @@ describe('a run of each step type', () => {
     expect(await processRun(e, { runId })).toBe('succeeded');
     expect((await attemptsOf(runId)).map((s) => s.stepId)).toEqual(['check', 'other']);
   });
+
+  it('"end the run" closes the true side: if/otherwise runs exactly one branch', async () => {
+    const user = await owner();
+    const wf = await workflowOf(user, [
+      { id: 'check', name: 'Check', type: 'condition', config: { field: 'body.plan', operator: 'equals', value: 'pro', elseStepId: 'other' } },
+      { id: 'pro', name: 'Pro', type: 'log', config: { message: 'pro' } },
+      { id: 'end', name: 'End', type: 'stop', config: {} },
+      { id: 'other', name: 'Other', type: 'log', config: { message: 'other' } },
+    ]);
+    const e = engine();
+    const pro = await startRun(e, { workflow: wf, trigger: 'manual', payload: { body: { plan: 'pro' } }, startedBy: user.id });
+    expect(await processRun(e, { runId: pro.runId })).toBe('succeeded');
+    expect((await attemptsOf(pro.runId)).map((s) => s.stepId)).toEqual(['check', 'pro', 'end']);
+    const free = await startRun(e, { workflow: wf, trigger: 'manual', payload: { body: { plan: 'free' } }, startedBy: user.id });
+    expect(await processRun(e, { runId: free.runId })).toBe('succeeded');
+    expect((await attemptsOf(free.runId)).map((s) => s.stepId)).toEqual(['check', 'other']);
+  });
 });
 
 describe('retries (SPEC P2, seed 001)', () => {

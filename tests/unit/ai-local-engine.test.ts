@@ -203,14 +203,13 @@ describe('workflow builder: failure patterns seen on unseen requests (issue 16)'
     expect(types('When a form is submitted, wait a day before emailing the lead').steps.map((s) => s.type)).toEqual(['webhook_trigger', 'delay', 'email']);
   });
 
-  it('turns "otherwise …" into the condition\'s false branch and says what runs when', () => {
+  it('turns "otherwise …" into the condition\'s false branch, ends the true side, and says what runs when', () => {
     const built = types('When a ticket arrives by webhook, if priority is urgent email lead@example.com, otherwise log it');
-    const ids = built.steps.map((s) => s.id);
+    expect(built.steps.map((s) => s.type)).toEqual(['webhook_trigger', 'condition', 'email', 'stop', 'log']);
     const check = built.steps.find((s) => s.type === 'condition')!;
     expect((check.config as { elseStepId?: string }).elseStepId).toBe(built.steps.at(-1)!.id);
-    expect(ids.indexOf(built.steps.at(-1)!.id)).toBeGreaterThan(ids.indexOf(check.id));
     expect(built.assumptions).not.toContain(textsFor('en').builder.assumptions.conditionStops);
-    expect(built.assumptions.some((a) => a.startsWith('When the condition is false, the run jumps to'))).toBe(true);
+    expect(built.assumptions.some((a) => a.startsWith('When the condition is true the run does') && a.includes('“End the run”'))).toBe(true);
     expect(workflowStepsSchema.safeParse(built.steps).success).toBe(true);
   });
 

@@ -17,8 +17,25 @@ const issues = (steps: unknown) => {
 };
 
 describe('workflow step schema (SPEC P1)', () => {
-  it('knows exactly the eight step types', () => {
-    expect(STEP_TYPES).toHaveLength(8);
+  it('rejects a step type it does not know, naming the type', () => {
+    expect(STEP_TYPES).toContain('stop');
+    expect(issues([valid[0], { id: 'x', name: 'X', type: 'ftp_upload', config: {} }]).join(' ')).toContain('1.type');
+  });
+
+  it('lets an "end the run" step close a condition\'s true side, with the otherwise step after it', () => {
+    const steps = [
+      valid[0],
+      { id: 'check', name: 'VIP?', type: 'condition', config: { field: 'body.tier', operator: 'equals', value: 'vip', elseStepId: 'other' } },
+      { id: 'vip', name: 'VIP', type: 'log', config: { message: 'vip' } },
+      { id: 'end', name: 'End', type: 'stop', config: {} },
+      { id: 'other', name: 'Other', type: 'log', config: { message: 'other' } },
+    ];
+    expect(issues(steps)).toEqual([]);
+  });
+
+  it('refuses a step no run can reach (right after "end the run", and no condition jumps to it)', () => {
+    const steps = [valid[0], { id: 'end', name: 'End', type: 'stop', config: {} }, { id: 'lost', name: 'Lost', type: 'log', config: { message: 'x' } }];
+    expect(issues(steps)).toEqual(['2.type: Step 3 never runs: the step before it ends the run']);
   });
 
   it('accepts a workflow using every kind of step and fills defaults', () => {

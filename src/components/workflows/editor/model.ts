@@ -17,6 +17,7 @@ export const ADDABLE_TYPES: readonly StepType[] = [
   'transform',
   'delay',
   'log',
+  'stop',
   'webhook_trigger',
   'schedule_trigger',
 ];
@@ -66,6 +67,8 @@ function defaults(type: StepType, timezone: string): Record<string, unknown> {
       return { to: '', subject: '', body: '' };
     case 'log':
       return { message: '', level: 'info' };
+    case 'stop':
+      return {};
   }
 }
 

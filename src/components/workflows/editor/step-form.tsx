@@ -341,6 +341,8 @@ export function StepForm({
         </div>
       ) : null}
 
+      {step.type === 'stop' ? <p className="text-sm text-fg-muted">{t('stopNote')}</p> : null}
+
       {configIssues.length ? (
         <p className="text-sm text-rose-200" data-testid="field-error">
           {configIssues.map((i) => i.text).join(' ')}

@@ -202,6 +202,7 @@ const STEP_ID_BASE: Record<WorkflowStepInput['type'], string> = {
   transform: 'transform',
   email: 'email',
   log: 'log',
+  stop: 'end',
 };
 
 const WORKFLOW_SPEC = [

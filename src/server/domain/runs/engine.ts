@@ -60,6 +60,8 @@ async function execute(step: WorkflowStep, env: StepEnv, triggerPayload: Record<
       return runEmailStep(step.config, env);
     case 'log':
       return runLogStep(step.config, env);
+    case 'stop':
+      return { kind: 'done', input: null, output: { next: 'stop' } };
   }
 }
 
@@ -249,7 +251,7 @@ export async function processRun(deps: EngineDeps, input: { runId: string }): Pr
 }
 
 /** Steps whose execution touches nothing outside the run: recorded after, in one statement. */
-const PURE_STEPS = new Set(['webhook_trigger', 'schedule_trigger', 'condition', 'transform', 'log', 'delay']);
+const PURE_STEPS = new Set(['webhook_trigger', 'schedule_trigger', 'condition', 'transform', 'log', 'delay', 'stop']);
 
 /** Versions are immutable: each process keeps the steps of the versions it ran lately. */
 const versionCache = new Map<string, WorkflowStep[]>();
@@ -346,6 +348,7 @@ async function recordAttempts(deps: EngineDeps, run: RunRow, rows: AttemptValues
 /** Where a finished step leads: the next step, a condition's else step, or the end (null). */
 function nextIndex(steps: WorkflowStep[], i: number, output: unknown): number | null {
   const step = steps[i]!;
+  if (step.type === 'stop') return null;
   if (step.type === 'condition') {
     const next = (output as { next?: string } | null)?.next;
     if (next === 'stop') return null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { StoredStep } from '~/server/infra/db/schema';
 
 /**
- * The workflow step model (SPEC P1): eight step types, validated deeply.
+ * The workflow step model (SPEC P1): nine step types, validated deeply.
  * The same schema validates user input, templates and the AI builder's output.
  */
 export const STEP_TYPES = [
@@ -14,6 +14,7 @@ export const STEP_TYPES = [
   'transform',
   'email',
   'log',
+  'stop',
 ] as const;
 export type StepType = (typeof STEP_TYPES)[number];
 
@@ -133,6 +134,16 @@ export const logStep = z.strictObject({
   }),
 });
 
+/**
+ * `stop` ends the run there, successfully (Power Automate's "Terminate"): with a condition's
+ * "otherwise" it keeps the true branch from running on into the false one.
+ */
+export const stopStep = z.strictObject({
+  ...base,
+  type: z.literal('stop'),
+  config: z.strictObject({}),
+});
+
 export const workflowStepSchema = z.discriminatedUnion('type', [
   webhookTriggerStep,
   scheduleTriggerStep,
@@ -142,6 +153,7 @@ export const workflowStepSchema = z.discriminatedUnion('type', [
   transformStep,
   emailStep,
   logStep,
+  stopStep,
 ]);
 export type WorkflowStep = z.output<typeof workflowStepSchema>;
 export type WorkflowStepInput = z.input<typeof workflowStepSchema>;
@@ -275,6 +287,10 @@ export const workflowStepsSchema = z
       }
       if (step.type === 'condition' && step.config.operator !== 'exists' && step.config.value === undefined) {
         ctx.addIssue({ code: 'custom', path: [i, 'config', 'value'], ...rule('valueNeeded', 'This operator needs a value') });
+      }
+      // After an "end the run" step, a step runs only when a condition jumps to it.
+      if (i > 0 && steps[i - 1]!.type === 'stop' && !steps.some((s) => s.type === 'condition' && s.config.elseStepId === step.id)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'type'], ...rule('unreachable', `Step ${i + 1} never runs: the step before it ends the run`, { step: i + 1 }) });
       }
     });
   });

@@ -836,10 +836,13 @@ export function buildWorkflowLocally(input: BuilderInput): BuiltWorkflow {
     const target = steps[at + 1];
     const conditionAt = actions.slice(0, at).map((a) => a.type).lastIndexOf('condition');
     const condition = conditionAt >= 0 ? steps[conditionAt + 1] : undefined;
-    if (target && condition?.type === 'condition') {
+    if (target && condition?.type === 'condition' && steps.length < MAX_STEPS) {
       (condition.config as { elseStepId?: string }).elseStepId = target.id;
       const then = steps.slice(conditionAt + 2, at + 1).map((st) => `“${st.name}”`).join(', ');
-      assumptions.push(fill(texts.assumptions.elseBranch, { otherwise: target.name, then: then || '—' }));
+      // The true branch ends before the false one starts (else it would run on into it).
+      const end = { id: steps.some((st) => st.id === 'end') ? 'end_2' : 'end', type: 'stop', name: clip(texts.stepNames.stop), config: {} } as const;
+      steps.splice(at + 1, 0, end);
+      assumptions.push(fill(texts.assumptions.elseBranch, { otherwise: target.name, then: then || '—', end: end.name }));
     } else {
       assumptions.push(texts.assumptions.conditionStops);
     }

@@ -15,9 +15,9 @@ export const de: AiTexts = {
       keywords: 'start anfangen beginnen erste schritte einrichten konto neu grundlagen einführung überblick funktioniert',
     },
     workflows: {
-      title: 'Workflows und die acht Schritttypen',
+      title: 'Workflows und die neun Schritttypen',
       summary:
-        'Ein Workflow beginnt mit einem Auslöser, danach folgen bis zu 50 Schritte. Es gibt acht Schritttypen: Webhook-Auslöser, Zeitplan-Auslöser (Cron), HTTP-Anfrage, Wartezeit (bis zu 30 Tage), Bedingung, Transformation, E-Mail und Protokoll. Schritte können Daten früherer Schritte über {{ Platzhalter }} nutzen, und eine Bedingung kann nur nach vorne springen.',
+        'Ein Workflow beginnt mit einem Auslöser, danach folgen bis zu 50 Schritte. Es gibt neun Schritttypen: Webhook-Auslöser, Zeitplan-Auslöser (Cron), HTTP-Anfrage, Wartezeit (bis zu 30 Tage), Bedingung, Transformation, E-Mail, Protokoll und Lauf beenden (beendet einen Lauf früher, etwa nach dem „wahr“-Zweig einer Bedingung). Schritte können Daten früherer Schritte über {{ Platzhalter }} nutzen, und eine Bedingung kann nur nach vorne springen.',
       steps: [
         'Öffnen Sie Workflows und wählen Sie Neuer Workflow, oder nutzen Sie den KI-Workflow-Builder.',
         'Beginnen Sie mit einem Webhook- oder Zeitplan-Auslöser und fügen Sie die nötigen Schritte hinzu.',
@@ -294,6 +294,7 @@ export const de: AiTexts = {
       http: '{method} {host}',
       transform: 'Daten umwandeln',
       log: 'Ausführung protokollieren',
+      stop: 'Lauf beenden',
     },
     operators: { contains: 'enthält', exists: 'existiert', equals: '=', not_equals: '≠', greater_than: '>', less_than: '<' },
     email: {
@@ -331,7 +332,7 @@ export const de: AiTexts = {
       invalidFallback: 'Die erstellten Schritte haben die Prüfung nicht bestanden, daher enthält dieser Entwurf nur den Auslöser und einen Protokollschritt: Ergänzen Sie den Rest im Editor, der jedes Problem erklärt.',
       scheduleNoData: 'Ein Zeitplan bringt keine Daten mit: Die Prüfung von {field} hat nichts zu lesen, solange kein Schritt davor die Daten abruft (fügen Sie zuerst eine HTTP-Anfrage hinzu).',
       relativeTiming: '„{when}“ hängt von einem Datum in Ihren Daten ab, daher läuft dieser Entwurf täglich um 09:00 (UTC): Rufen Sie die anstehenden Einträge mit einem HTTP-Schritt ab und fügen Sie eine Bedingung auf ihr Datum hinzu.',
-      elseBranch: 'Ist die Bedingung nicht erfüllt, springt der Lauf zu „{otherwise}“; ist sie erfüllt, führt er {then} aus und danach ebenfalls „{otherwise}“ – verschieben oder entfernen Sie Schritte im Editor, wenn Sie das nicht möchten.',
+      elseBranch: 'Ist die Bedingung erfüllt, führt der Lauf {then} aus und endet dort (Schritt „{end}“); ist sie nicht erfüllt, springt er zu „{otherwise}“. Ändere die Zweige im Editor, wenn du es anders willst.',
     },
   },
   onboarding: {

@@ -15,9 +15,9 @@ export const en: AiTexts = {
       keywords: 'start begin first setup onboarding new account basics introduction overview how works',
     },
     workflows: {
-      title: 'Workflows and the eight step types',
+      title: 'Workflows and the nine step types',
       summary:
-        'A workflow starts with one trigger and is followed by up to 50 steps. There are eight step types: webhook trigger, schedule trigger (cron), HTTP request, delay (up to 30 days), condition, transform, e-mail and log. Steps can use data from earlier steps with {{ placeholders }}, and a condition can only jump forward.',
+        'A workflow starts with one trigger and is followed by up to 50 steps. There are nine step types: webhook trigger, schedule trigger (cron), HTTP request, delay (up to 30 days), condition, transform, e-mail, log and end the run (stops a run early, e.g. after the “true” side of a condition). Steps can use data from earlier steps with {{ placeholders }}, and a condition can only jump forward.',
       steps: [
         'Open Workflows and choose New workflow, or use the AI workflow builder.',
         'Start with a webhook or schedule trigger, then add the steps you need.',
@@ -296,6 +296,7 @@ export const en: AiTexts = {
       http: '{method} {host}',
       transform: 'Transform the data',
       log: 'Record the run',
+      stop: 'End the run',
     },
     operators: { contains: 'contains', exists: 'exists', equals: '=', not_equals: '≠', greater_than: '>', less_than: '<' },
     email: {
@@ -333,7 +334,7 @@ export const en: AiTexts = {
       invalidFallback: 'The steps I built did not pass validation, so this draft holds only the trigger and a log step: add the rest in the editor, which explains each problem.',
       scheduleNoData: 'A schedule brings no data: the check on {field} has nothing to read unless a step before it fetches the data (add an HTTP request first).',
       relativeTiming: '“{when}” depends on a date in your data, so this draft runs every day at 09:00 (UTC): fetch the upcoming items with an HTTP step and add a condition on their date.',
-      elseBranch: 'When the condition is false, the run jumps to “{otherwise}”; when it is true it runs {then} and then continues to “{otherwise}” too — move or remove steps in the editor if that is not what you want.',
+      elseBranch: 'When the condition is true the run does {then} and ends there (step “{end}”); when it is false it jumps to “{otherwise}”. Change the branches in the editor if that is not what you want.',
     },
   },
   onboarding: {

@@ -15,9 +15,9 @@ export const es: AiTexts = {
       keywords: 'empezar comenzar inicio primeros pasos configurar cuenta nueva básico introducción cómo funciona',
     },
     workflows: {
-      title: 'Flujos de trabajo y los ocho tipos de paso',
+      title: 'Flujos de trabajo y los nueve tipos de paso',
       summary:
-        'Un flujo empieza con un disparador y le siguen hasta 50 pasos. Hay ocho tipos de paso: disparador webhook, disparador programado (cron), solicitud HTTP, espera (hasta 30 días), condición, transformación, correo y registro. Los pasos pueden usar datos de pasos anteriores con {{ marcadores }}, y una condición solo puede saltar hacia delante.',
+        'Un flujo empieza con un disparador y le siguen hasta 50 pasos. Hay nueve tipos de paso: disparador webhook, disparador programado (cron), solicitud HTTP, espera (hasta 30 días), condición, transformación, correo, registro y terminar la ejecución (la detiene antes, p. ej. tras el lado «verdadero» de una condición). Los pasos pueden usar datos de pasos anteriores con {{ marcadores }}, y una condición solo puede saltar hacia delante.',
       steps: [
         'Abre Flujos de trabajo y elige Nuevo flujo, o usa el generador de flujos con IA.',
         'Empieza con un disparador webhook o programado y añade los pasos que necesites.',
@@ -294,6 +294,7 @@ export const es: AiTexts = {
       http: '{method} {host}',
       transform: 'Transformar los datos',
       log: 'Registrar la ejecución',
+      stop: 'Terminar la ejecución',
     },
     operators: { contains: 'contiene', exists: 'existe', equals: '=', not_equals: '≠', greater_than: '>', less_than: '<' },
     email: {
@@ -331,7 +332,7 @@ export const es: AiTexts = {
       invalidFallback: 'Los pasos que construí no pasaron la validación, así que este borrador solo tiene el disparador y un paso de registro: añade el resto en el editor, que explica cada problema.',
       scheduleNoData: 'Una programación no trae datos: la comprobación de {field} no tiene nada que leer salvo que un paso anterior obtenga los datos (añade antes una petición HTTP).',
       relativeTiming: '“{when}” depende de una fecha de tus datos, así que este borrador se ejecuta cada día a las 09:00 (UTC): obtén los próximos elementos con un paso HTTP y añade una condición sobre su fecha.',
-      elseBranch: 'Si la condición no se cumple, la ejecución salta a “{otherwise}”; si se cumple, ejecuta {then} y después también continúa con “{otherwise}”: mueve o quita pasos en el editor si no es lo que quieres.',
+      elseBranch: 'Si la condición se cumple, la ejecución hace {then} y termina ahí (paso “{end}”); si no se cumple, salta a “{otherwise}”. Cambia las ramas en el editor si no es lo que quieres.',
     },
   },
   onboarding: {

@@ -15,9 +15,9 @@ export const fr: AiTexts = {
       keywords: 'démarrer commencer début premiers pas configurer compte nouveau bases introduction fonctionnement',
     },
     workflows: {
-      title: 'Les workflows et les huit types d’étapes',
+      title: 'Les workflows et les neuf types d’étapes',
       summary:
-        'Un workflow commence par un déclencheur, suivi de 50 étapes au plus. Il existe huit types d’étapes : déclencheur webhook, déclencheur planifié (cron), requête HTTP, attente (30 jours au plus), condition, transformation, e-mail et journal. Les étapes peuvent reprendre les données des étapes précédentes avec des {{ espaces réservés }}, et une condition ne peut sauter que vers l’avant.',
+        'Un workflow commence par un déclencheur, suivi de 50 étapes au plus. Il existe neuf types d’étapes : déclencheur webhook, déclencheur planifié (cron), requête HTTP, attente (30 jours au plus), condition, transformation, e-mail, journal et terminer l’exécution (l’arrête plus tôt, par exemple après le côté « vrai » d’une condition). Les étapes peuvent reprendre les données des étapes précédentes avec des {{ espaces réservés }}, et une condition ne peut sauter que vers l’avant.',
       steps: [
         'Ouvrez Workflows et choisissez Nouveau workflow, ou utilisez le générateur de workflows IA.',
         'Commencez par un déclencheur webhook ou planifié, puis ajoutez les étapes nécessaires.',
@@ -294,6 +294,7 @@ export const fr: AiTexts = {
       http: '{method} {host}',
       transform: 'Transformer les données',
       log: 'Journaliser l’exécution',
+      stop: 'Terminer l’exécution',
     },
     operators: { contains: 'contient', exists: 'existe', equals: '=', not_equals: '≠', greater_than: '>', less_than: '<' },
     email: {
@@ -331,7 +332,7 @@ export const fr: AiTexts = {
       invalidFallback: 'Les étapes que j’ai construites n’ont pas passé la validation : ce brouillon ne contient que le déclencheur et une étape de journal. Ajoutez le reste dans l’éditeur, qui explique chaque problème.',
       scheduleNoData: 'Une planification n’apporte aucune donnée : la vérification de {field} n’a rien à lire si aucune étape précédente ne récupère les données (ajoutez d’abord une requête HTTP).',
       relativeTiming: '« {when} » dépend d’une date de vos données : ce brouillon s’exécute donc chaque jour à 09:00 (UTC). Récupérez les éléments à venir avec une étape HTTP et ajoutez une condition sur leur date.',
-      elseBranch: 'Si la condition est fausse, l’exécution passe à « {otherwise} » ; si elle est vraie, elle exécute {then} puis continue aussi vers « {otherwise} » : déplacez ou retirez des étapes dans l’éditeur si ce n’est pas ce que vous voulez.',
+      elseBranch: 'Si la condition est vraie, l’exécution fait {then} et s’arrête là (étape « {end} ») ; si elle est fausse, elle passe à « {otherwise} ». Modifiez les branches dans l’éditeur si ce n’est pas ce que vous voulez.',
     },
   },
   onboarding: {

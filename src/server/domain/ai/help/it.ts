@@ -15,9 +15,9 @@ export const it: AiTexts = {
       keywords: 'iniziare inizio primi passi configurare account nuovo basi introduzione panoramica come funziona',
     },
     workflows: {
-      title: 'I workflow e gli otto tipi di passaggio',
+      title: 'I workflow e i nove tipi di passaggio',
       summary:
-        'Un workflow inizia con un trigger ed è seguito da un massimo di 50 passaggi. Ci sono otto tipi di passaggio: trigger webhook, trigger pianificato (cron), richiesta HTTP, attesa (fino a 30 giorni), condizione, trasformazione, e-mail e log. I passaggi possono usare i dati dei passaggi precedenti con {{ segnaposto }}, e una condizione può saltare solo in avanti.',
+        'Un workflow inizia con un trigger ed è seguito da un massimo di 50 passaggi. Ci sono nove tipi di passaggio: trigger webhook, trigger pianificato (cron), richiesta HTTP, attesa (fino a 30 giorni), condizione, trasformazione, e-mail, log e termina l’esecuzione (la chiude prima, per esempio dopo il lato «vero» di una condizione). I passaggi possono usare i dati dei passaggi precedenti con {{ segnaposto }}, e una condizione può saltare solo in avanti.',
       steps: [
         'Apri Workflow e scegli Nuovo workflow, oppure usa il generatore di workflow IA.',
         'Inizia con un trigger webhook o pianificato, poi aggiungi i passaggi che ti servono.',
@@ -294,6 +294,7 @@ export const it: AiTexts = {
       http: '{method} {host}',
       transform: 'Trasformare i dati',
       log: 'Registrare l’esecuzione',
+      stop: 'Termina l’esecuzione',
     },
     operators: { contains: 'contiene', exists: 'esiste', equals: '=', not_equals: '≠', greater_than: '>', less_than: '<' },
     email: {
@@ -331,7 +332,7 @@ export const it: AiTexts = {
       invalidFallback: 'I passaggi che ho creato non hanno superato la validazione, quindi questa bozza contiene solo il trigger e un passaggio di log: aggiungi il resto nell’editor, che spiega ogni problema.',
       scheduleNoData: 'Una pianificazione non porta dati: il controllo su {field} non ha nulla da leggere se un passaggio precedente non recupera i dati (aggiungi prima una richiesta HTTP).',
       relativeTiming: '“{when}” dipende da una data nei tuoi dati, quindi questa bozza viene eseguita ogni giorno alle 09:00 (UTC): recupera gli elementi in arrivo con un passaggio HTTP e aggiungi una condizione sulla loro data.',
-      elseBranch: 'Se la condizione è falsa, l’esecuzione salta a “{otherwise}”; se è vera esegue {then} e poi prosegue anche con “{otherwise}”: sposta o rimuovi i passaggi nell’editor se non è ciò che vuoi.',
+      elseBranch: 'Se la condizione è vera, l’esecuzione fa {then} e finisce lì (passo “{end}”); se è falsa, salta a “{otherwise}”. Cambia i rami nell’editor se non è ciò che vuoi.',
     },
   },
   onboarding: {

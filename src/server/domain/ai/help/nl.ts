@@ -15,9 +15,9 @@ export const nl: AiTexts = {
       keywords: 'beginnen starten eerste stappen instellen account nieuw basis introductie overzicht hoe werkt',
     },
     workflows: {
-      title: 'Workflows en de acht staptypen',
+      title: 'Workflows en de negen staptypen',
       summary:
-        'Een workflow begint met één trigger, gevolgd door maximaal 50 stappen. Er zijn acht staptypen: webhook-trigger, schematrigger (cron), HTTP-verzoek, wachttijd (tot 30 dagen), voorwaarde, transformatie, e-mail en log. Stappen kunnen gegevens van eerdere stappen gebruiken met {{ plaatshouders }}, en een voorwaarde kan alleen vooruit springen.',
+        'Een workflow begint met één trigger, gevolgd door maximaal 50 stappen. Er zijn negen staptypen: webhook-trigger, schematrigger (cron), HTTP-verzoek, wachttijd (tot 30 dagen), voorwaarde, transformatie, e-mail, log en run beëindigen (stopt een run eerder, bijvoorbeeld na de ‘waar’-kant van een voorwaarde). Stappen kunnen gegevens van eerdere stappen gebruiken met {{ plaatshouders }}, en een voorwaarde kan alleen vooruit springen.',
       steps: [
         'Open Workflows en kies Nieuwe workflow, of gebruik de AI-workflowbouwer.',
         'Begin met een webhook- of schematrigger en voeg de stappen toe die je nodig hebt.',
@@ -294,6 +294,7 @@ export const nl: AiTexts = {
       http: '{method} {host}',
       transform: 'Gegevens omzetten',
       log: 'Uitvoering vastleggen',
+      stop: 'Run beëindigen',
     },
     operators: { contains: 'bevat', exists: 'bestaat', equals: '=', not_equals: '≠', greater_than: '>', less_than: '<' },
     email: {
@@ -331,7 +332,7 @@ export const nl: AiTexts = {
       invalidFallback: 'De stappen die ik maakte kwamen niet door de controle, dus dit concept bevat alleen de trigger en een logstap: voeg de rest toe in de editor, die elk probleem uitlegt.',
       scheduleNoData: 'Een planning brengt geen gegevens mee: de controle op {field} heeft niets te lezen tenzij een eerdere stap de gegevens ophaalt (voeg eerst een HTTP-verzoek toe).',
       relativeTiming: '“{when}” hangt af van een datum in je gegevens, dus dit concept draait elke dag om 09:00 (UTC): haal de komende items op met een HTTP-stap en voeg een voorwaarde op hun datum toe.',
-      elseBranch: 'Is de voorwaarde onwaar, dan springt de uitvoering naar “{otherwise}”; is ze waar, dan voert ze {then} uit en gaat daarna ook door naar “{otherwise}” — verplaats of verwijder stappen in de editor als je dat niet wilt.',
+      elseBranch: 'Is de voorwaarde waar, dan doet de run {then} en stopt daar (stap “{end}”); is ze onwaar, dan springt de run naar “{otherwise}”. Pas de takken aan in de editor als je het anders wilt.',
     },
   },
   onboarding: {

@@ -15,9 +15,9 @@ export const pt: AiTexts = {
       keywords: 'começar início primeiros passos configurar conta nova básico introdução visão geral como funciona',
     },
     workflows: {
-      title: 'Fluxos de trabalho e os oito tipos de etapa',
+      title: 'Fluxos de trabalho e os nove tipos de etapa',
       summary:
-        'Um fluxo começa com um gatilho e é seguido por até 50 etapas. Há oito tipos de etapa: gatilho de webhook, gatilho agendado (cron), requisição HTTP, espera (até 30 dias), condição, transformação, e-mail e registro. As etapas podem usar dados de etapas anteriores com {{ marcadores }}, e uma condição só pode pular para a frente.',
+        'Um fluxo começa com um gatilho e é seguido por até 50 etapas. Há nove tipos de etapa: gatilho de webhook, gatilho agendado (cron), requisição HTTP, espera (até 30 dias), condição, transformação, e-mail, registro e encerrar a execução (termina-a mais cedo, por exemplo após o lado «verdadeiro» de uma condição). As etapas podem usar dados de etapas anteriores com {{ marcadores }}, e uma condição só pode pular para a frente.',
       steps: [
         'Abra Fluxos de trabalho e escolha Novo fluxo de trabalho, ou use o criador de fluxos com IA.',
         'Comece com um gatilho de webhook ou agendado e adicione as etapas de que precisa.',
@@ -294,6 +294,7 @@ export const pt: AiTexts = {
       http: '{method} {host}',
       transform: 'Transformar os dados',
       log: 'Registrar a execução',
+      stop: 'Encerrar a execução',
     },
     operators: { contains: 'contém', exists: 'existe', equals: '=', not_equals: '≠', greater_than: '>', less_than: '<' },
     email: {
@@ -331,7 +332,7 @@ export const pt: AiTexts = {
       invalidFallback: 'Os passos que montei não passaram na validação, então este rascunho tem só o gatilho e um passo de registro: adicione o resto no editor, que explica cada problema.',
       scheduleNoData: 'Um agendamento não traz dados: a verificação de {field} não tem o que ler a menos que um passo anterior busque os dados (adicione antes uma requisição HTTP).',
       relativeTiming: '“{when}” depende de uma data dos seus dados, então este rascunho roda todos os dias às 09:00 (UTC): busque os próximos itens com um passo HTTP e adicione uma condição sobre a data deles.',
-      elseBranch: 'Se a condição for falsa, a execução pula para “{otherwise}”; se for verdadeira, executa {then} e depois também segue para “{otherwise}” — mova ou remova passos no editor se não for o que você quer.',
+      elseBranch: 'Se a condição for verdadeira, a execução faz {then} e termina aí (passo “{end}”); se for falsa, salta para “{otherwise}”. Altere os ramos no editor se não for isso que quer.',
     },
   },
   onboarding: {

@@ -72,6 +72,8 @@ export type AiTexts = {
     defaultName: string;
     stepNames: {
       webhook: string;
+      /** The step that ends the run after a condition's true branch. */
+      stop: string;
       /** {schedule}: the cron expression. */
       schedule: string;
       /** {duration}: e.g. "1 day" (formatted by Intl). */
@@ -138,6 +140,7 @@ export type AiTexts = {
       /** {when}: "one day before the appointment" — relative to a date in the data. */
       relativeTiming: string;
       /** {otherwise}: the step run when the condition is false; {then}: the step(s) run when true. */
+      /** {then}: the true branch's steps; {end}: the end step's name; {otherwise}: the false branch. */
       elseBranch: string;
     };
   };
