@@ -213,6 +213,26 @@ describe('workflow builder: failure patterns seen on unseen requests (issue 16)'
     expect(workflowStepsSchema.safeParse(built.steps).success).toBe(true);
   });
 
+  it('says which part of a clause it left out when it understood the rest ("notify finance and pause the account")', () => {
+    const built = types('When a payment fails email the customer, notify finance and pause the account');
+    expect(built.steps.map((s) => s.type)).toEqual(['webhook_trigger', 'email', 'email']);
+    expect(built.assumptions).toContain('Not understood and left out: “pause the account”.');
+    // Fully understood requests carry no such line.
+    expect(types('When a lead comes in, wait 2 hours and then email them and add them to the CRM').assumptions.join(' ')).not.toContain('left out');
+  });
+
+  it('reads German and Dutch word order: the wait before its verb, the recipient before the mail', () => {
+    for (const [locale, query, amount] of [
+      ['de', 'Wenn ein Formular abgeschickt wird, 2 Stunden warten und dann dem Kunden eine E-Mail senden', 2],
+      ['nl', 'Als een formulier binnenkomt, 3 uur wachten en dan de klant een mail sturen', 3],
+    ] as const) {
+      const built = buildWorkflowLocally({ query, locale, userEmail: 'me@example.com' });
+      expect(built.steps.map((s) => s.type)).toEqual(['webhook_trigger', 'delay', 'email']);
+      expect(built.steps[1]!.config).toEqual({ amount, unit: 'hours' });
+      expect(built.steps[2]!.config).toMatchObject({ to: '{{ body.email }}' });
+    }
+  });
+
   it('reads "… and the total is over 500" as a condition, but not "… and the status is sent"', () => {
     expect(types('When an order webhook arrives and the total is over 500, email me').steps.map((s) => s.type)).toEqual(['webhook_trigger', 'condition', 'email']);
     expect(types('When an order webhook arrives and the note is thanks, log it').steps.map((s) => s.type)).not.toContain('condition');

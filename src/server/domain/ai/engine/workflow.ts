@@ -254,6 +254,8 @@ const UNIT = '(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|mo
 const DELAY_PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:wait|pause|delay|sleep|hold(?: off)?|give it|esperar?|espera|aguardar?|aguarde|attendre|attends|attendez|warte(?:n)?|aspetta(?:re)?|attendi|wacht(?:en)?)\\s+(?:for\\s+|durante\\s+|pendant\\s+|für\\s+|per\\s+|por\\s+)?(?:about\\s+|around\\s+|roughly\\s+)?${NUM}\\s*${UNIT}\\b`, 'i'),
   new RegExp(`\\b(?:after|in|después de|au bout de|nach|depois de|dopo|na)\\s+(?:about\\s+)?${NUM}\\s*${UNIT}\\b`, 'i'),
+  // Verb last, as German and Dutch put it: "2 Stunden warten", "2 uur wachten".
+  new RegExp(`\\b${NUM}\\s*${UNIT}\\s+(?:lang\\s+)?(?:warten|abwarten|wachten|afwachten)\\b`, 'i'),
   new RegExp(`\\b${NUM}\\s*${UNIT}\\s+(?:later|after(?:wards)?|más tarde|después|plus tard|später|depois|dopo|later)\\b`, 'i'),
   /(\d+)\s*(秒|分|時間|日|週間|ヶ月)\s*(?:後|待)/,
   /(\d+)\s*(सेकंड|मिनट|घंटे|घंटा|दिन|हफ़्ते|सप्ताह|महीने)\s*(?:बाद|रुको|इंतज़ार)/,
@@ -359,6 +361,9 @@ const EMAIL_VERB =
   /\b(?:send|forward|pass)\s+(?:it|them|this|that|these|those)\s+(?:on\s+)?to\s+(?:the\s+|our\s+)?(?=[a-z])(?!(?:crm|api|endpoint|backend|server|slack|discord|teams|sheet|spreadsheet|database|webhook)\b)|\be-?mail(?:s|ed|ing)?\b|\bmail\b(?!\s*(?:chimp|gun))|\bsend\b[^,;]{0,40}?\b(?:e-?mails?|mails?|messages?|notes?|reminders?|reports?|summar(?:y|ies)|digests?|newsletters?|invoices?|receipts?|confirmations?|thank[- ]?you(?:s| notes?| e-?mails?)?|follow[- ]?ups?|welcome|alerts?|notifications?|updates?|offers?|coupons?)\b|\bnotify\b|\balert\b|\bremind\b|\blet\b[^,;]{0,30}\bknow\b|\bcorreo\b|\bcourriel\b|\benviar\b[^,;]{0,30}\b(?:correo|e-?mail|mensaje)\b|\benvoyer\b[^,;]{0,30}\b(?:e-?mail|courriel|mail|message)\b|\bsenden?\b[^,;]{0,30}\b(?:e-?mail|mail|nachricht)\b|\bbenachrichtig\w*|\bmailen\b|\binviare\b[^,;]{0,30}\b(?:e-?mail|mail|messaggio)\b|\bnotificar\b|\bnotifier\b|\bavisar\b|\bavvisare\b|\bstuur\b[^,;]{0,30}\b(?:e-?mail|mail|bericht)\b|メール|通知|ईमेल/i;
 const CONTACT_WORDS =
   /\b(?:lead|leads|customers?|clients?|contacts?|users?|sender|subscribers?|buyers?|applicants?|person|people|visitors?|members?|them|him|her|they|guests?|attendees?|patients?|students?|candidates?|submitter|sign-?ups?|cliente|clientes|client|kunden?|klant|klanten)\b/i;
+/** German and Dutch name the recipient before the mail: "dem Kunden eine E-Mail senden", "de klant een mail sturen". */
+const CONTACT_BEFORE =
+  /\b(?:dem|den|der|die|de|het)\s+(?:kund(?:e|en|in)|klant(?:en)?|interessent(?:en)?|nutzer(?:in|n)?|benutzer(?:in|n)?|gebruikers?|abonnent(?:en)?|leads?)\s+(?:(?:eine?n?|een)\s+)?$/i;
 const USER_WORDS = /\b(?:me|myself|us|i|my inbox|mi|moi|mich|mir|mim|meu|mij|me)\b|मुझे|私に/i;
 const TEAM_WORDS = /\b(team|sales|support|admin|ops|operations|finance|accounting|manager|owner|boss|staff|office|hr|marketing|everyone|billing)\b/i;
 /** "send them to finance": the data goes by e-mail to a named role. */
@@ -582,7 +587,7 @@ function detectActions(clause: string, ctx: Ctx): { found: Found[]; rest: string
       // "send them to finance": "them" is the data; the recipient is the named role.
       kind = 'team';
       to = `${sendTo[1]!.toLowerCase()}@example.com`;
-    } else if (CONTACT_WORDS.test(after) || (CONTACT_KIND.test(after) && !USER_WORDS.test(after))) {
+    } else if (CONTACT_WORDS.test(after) || CONTACT_BEFORE.test(c.slice(0, ev.index)) || (CONTACT_KIND.test(after) && !USER_WORDS.test(after))) {
       kind = 'contact';
       to = '{{ body.email }}';
     } else if (!USER_WORDS.test(after) && !TEAM_WORDS.test(after) && ROLE_AFTER.exec(after)) {
@@ -641,6 +646,12 @@ function detectActions(clause: string, ctx: Ctx): { found: Found[]; rest: string
 
   return { found, rest: c };
 }
+
+/** Where a leftover splits into separate requests: commas and "and / then / also" (and their translations). */
+const PIECE_SPLIT = /[,;]|\b(?:and|then|also|afterwards|und|dann|y|luego|et|puis|e|poi|depois|en|daarna)\b/i;
+/** Verbs that ask for an action none of the step detectors took: their clause was not understood. */
+const LEFTOVER_VERB =
+  /^(?:pause|suspend|archive|close|assign|tag|label|mark|create|add|update|delete|remove|move|copy|save|store|upload|download|sync|book|invoice|charge|refund|cancel|escalate|approve|reject|print|translate|summari[sz]e|resize|convert|generate|publish|tweet|text|ring|open|disable|enable|block|ban|flag|remind|invite|subscribe|unsubscribe|track|rename|merge|export|import|backup|pausieren|pausiere|archiviere|archivieren|erstelle|erstellen|aktualisiere|aktualisieren|lösche|löschen|sperre|sperren|pausar|archivar|crear|crea|actualizar|actualiza|borrar|borra|eliminar|elimina|bloquear|suspendre|archiver|créer|crée|supprimer|supprime|bloquer|sospendere|archiviare|creare|aggiornare|aggiorna|eliminare|bloccare|arquivar|criar|cria|atualizar|atualiza|excluir|exclui|bloquear|pauzeren|pauzeer|archiveren|archiveer|maak|aanmaken|bijwerken|verwijder|verwijderen|blokkeer|blokkeren)$/i;
 
 const ACTION_VERBS =
   /\b(?:notify|post|send|push|forward|submit|sync|call|hit|get|fetch|pull|check|ping|poll|delete|remove|update|put|patch|ping|message|alert|tell|write|drop|notificar|avisar|envoyer|senden|inviare|stuur|enviar)\b/gi;
@@ -796,6 +807,15 @@ export function buildWorkflowLocally(input: BuilderInput): BuiltWorkflow {
       .filter((w) => w && !FILLER.has(w.toLowerCase()) && !/^zz(?:url|mail)\d+zz$/.test(w));
     if (!found.length && !triggerClause && leftover.length >= 2) {
       assumptions.push(fill(texts.assumptions.skipped, { text: clip(restore(clause.trim().replace(/\s+/g, ' '), ctx), 80) }));
+    } else if (found.length) {
+      // Part of a clause understood, part not ("notify finance and pause the account"): what is
+      // left starts with an action verb and names its object — say it was left out.
+      for (const piece of rest.split(PIECE_SPLIT)) {
+        const words = piece.split(/[^\p{L}\p{N}_'-]+/u).filter(Boolean);
+        const first = words.find((w) => !FILLER.has(w.toLowerCase()));
+        if (!first || !LEFTOVER_VERB.test(first) || words.filter((w) => !FILLER.has(w.toLowerCase())).length < 2) continue;
+        assumptions.push(fill(texts.assumptions.skipped, { text: clip(restore(piece.trim().replace(/\s+/g, ' '), ctx), 80) }));
+      }
     }
   }
 
