@@ -173,10 +173,21 @@ export async function startWorkers(deps: WorkerDeps, opts: { concurrency?: numbe
     await recordWorkerHeartbeat({ redis: deps.redis }, { pid: process.pid });
   };
   await assertSchedulers();
-  const reassert = (why: string) =>
+  // A failed re-assertion (the connection dropped again, a script not loaded yet) is retried
+  // with backoff from 1 s to 30 s until it succeeds: waiting for the next periodic pass would
+  // leave the schedules missing for minutes.
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+  const reassert = (why: string, attempt = 0): void =>
     void assertSchedulers().then(
       () => deps.log.info({ why }, 'job schedulers re-asserted'),
-      (err: unknown) => deps.log.warn({ why, err: { message: (err as Error).message } }, 'job schedulers not re-asserted yet'),
+      (err: unknown) => {
+        deps.log.warn({ why, attempt, err: { message: (err as Error).message } }, 'job schedulers not re-asserted yet');
+        if (closed) return;
+        if (retry) clearTimeout(retry);
+        retry = setTimeout(() => reassert(why, attempt + 1), Math.min(1000 * 2 ** attempt, 30_000));
+        retry.unref();
+      },
     );
   const onReady = () => reassert('redis reconnected');
   deps.redis.on('ready', onReady);
@@ -222,7 +233,9 @@ export async function startWorkers(deps: WorkerDeps, opts: { concurrency?: numbe
     relayReady: relay.then((r) => r !== null),
     // Workers first (the active job finishes), then the queues; connections are the caller's.
     close: async () => {
+      closed = true;
       clearInterval(periodic);
+      if (retry) clearTimeout(retry);
       deps.redis.off('ready', onReady);
       await withTimeout(relay.then((r) => r?.stop()), 2000).catch(() => undefined);
       await Promise.all(workers.map((w) => w.close()));
