@@ -1,7 +1,7 @@
 import type { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { runLifecycle, transitionTenant, TENANT_ALLOWS, TENANT_STATES, type TenantState } from '~/server/domain/accounts/lifecycle';
+import { ABANDONED_SIGNUP_DAYS, runLifecycle, transitionTenant, TENANT_ALLOWS, TENANT_STATES, type TenantState } from '~/server/domain/accounts/lifecycle';
 import { deleteAccount } from '~/server/domain/accounts/privacy';
 import { loadCurrentUser } from '~/server/domain/accounts/users';
 import { createWorkflow } from '~/server/domain/workflows/workflows';
@@ -73,6 +73,26 @@ describe('workspace lifecycle (SPEC P4)', () => {
 
     await runLifecycle({ db: deps.db, now: () => now });
     expect(await deps.db.select().from(tenantTransitions).where(eq(tenantTransitions.tenantId, expired.tenantId))).toHaveLength(1);
+  });
+
+  it('deletes a sign-up that never added its card after 30 days (restorable, then purged); a newer one waits', async () => {
+    const now = new Date();
+    const abandoned = await makeUser(deps.db);
+    const recent = await makeUser(deps.db);
+    await deps.db.update(tenants).set({ status: 'awaiting_card', trialEndsAt: null, createdAt: new Date(now.getTime() - (ABANDONED_SIGNUP_DAYS + 1) * 86_400_000) }).where(eq(tenants.id, abandoned.tenantId));
+    await deps.db.update(tenants).set({ status: 'awaiting_card', trialEndsAt: null, createdAt: new Date(now.getTime() - (ABANDONED_SIGNUP_DAYS - 1) * 86_400_000) }).where(eq(tenants.id, recent.tenantId));
+
+    const first = await runLifecycle({ db: deps.db, now: () => now });
+    expect(first.deleted).toBeGreaterThanOrEqual(1);
+    expect(await statusOf(abandoned.tenantId)).toBe('soft_deleted');
+    expect(await statusOf(recent.tenantId)).toBe('awaiting_card');
+    const [gone] = await deps.db.select({ deletedAt: tenants.deletedAt }).from(tenants).where(eq(tenants.id, abandoned.tenantId));
+    expect(gone!.deletedAt).toEqual(now);
+    expect(await deps.db.select().from(tenantTransitions).where(eq(tenantTransitions.tenantId, abandoned.tenantId))).toEqual([
+      expect.objectContaining({ fromStatus: 'awaiting_card', toStatus: 'soft_deleted', actor: 'job', reason: expect.stringMatching(/^abandoned_signup/) }),
+    ]);
+    await runLifecycle({ db: deps.db, now: () => now });
+    expect(await deps.db.select().from(tenantTransitions).where(eq(tenantTransitions.tenantId, abandoned.tenantId))).toHaveLength(1);
   });
 
   it('a suspended workspace signs in and reads its data but runs nothing and gets no AI', async () => {

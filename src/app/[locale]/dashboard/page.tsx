@@ -7,6 +7,7 @@ import { buttonClasses } from '~/components/ui/button';
 import { Card, CardTitle } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';
 import type { Locale } from '~/i18n/routing';
+import { ABANDONED_SIGNUP_DAYS } from '~/server/domain/accounts/lifecycle';
 import { TRIAL_DAYS } from '~/server/domain/billing/pricing';
 import { getServerApi, HydrateClient, prefetch } from '~/trpc/server';
 
@@ -45,7 +46,9 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
             className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-400/30 bg-amber-950/40 px-4 py-3 text-sm text-amber-100"
             data-testid="awaiting-card"
           >
-            <p>{t('awaitingCard', { days: TRIAL_DAYS })}</p>
+            <p>
+              {t('awaitingCard', { days: TRIAL_DAYS })} {t('awaitingCardExpiry', { days: ABANDONED_SIGNUP_DAYS })}
+            </p>
             <Link href="/dashboard/billing" className={buttonClasses('primary', 'sm')}>
               {t('addCard')}
             </Link>

@@ -191,10 +191,13 @@ export async function restoreTenant(deps: { db: Db; now?: () => Date }, admin: {
 // ---- The daily lifecycle job ----
 
 export const PAST_DUE_GRACE_DAYS = 7;
+/** Days a workspace may wait for its card (awaiting_card) before the lifecycle job deletes it. */
+export const ABANDONED_SIGNUP_DAYS = 30;
 
 /**
  * Trials that ended without a subscription are suspended (the pricing page's 7 days); workspaces
- * past due for more than `PAST_DUE_GRACE_DAYS` are suspended. Idempotent: a second run on the
+ * past due for more than `PAST_DUE_GRACE_DAYS` are suspended; sign-ups still without a card
+ * after `ABANDONED_SIGNUP_DAYS` are deleted (soft, then purged). Idempotent: a second run on the
  * same day finds nothing to do. Each workspace moves in its own transaction.
  */
 export async function runLifecycle(deps: { db: Db; now?: () => Date; log?: Logger }) {
@@ -218,21 +221,31 @@ export async function runLifecycle(deps: { db: Db; now?: () => Date; log?: Logge
         sql`coalesce((select max(t.created_at) from tenant_transitions t where t.tenant_id = ${tenants.id} and t.to_status = 'past_due'), ${tenants.updatedAt}) < ${new Date(now.getTime() - PAST_DUE_GRACE_DAYS * 86_400_000).toISOString()}::timestamptz`,
       ),
     );
+  // A sign-up that never added its card (decision 019) holds data for a trial that never began:
+  // deleted (restorable by an admin, purged after the grace period) once ABANDONED_SIGNUP_DAYS pass.
+  const abandoned = await deps.db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(and(eq(tenants.status, 'awaiting_card'), lt(tenants.createdAt, new Date(now.getTime() - ABANDONED_SIGNUP_DAYS * 86_400_000))));
   let suspended = 0;
-  for (const [rows, reason] of [
-    [expired, 'trial_expired: the 7-day trial ended without a subscription'],
-    [pastDue, `payment_overdue: past due for more than ${PAST_DUE_GRACE_DAYS} days`],
+  let deleted = 0;
+  for (const [rows, reason, to] of [
+    [expired, 'trial_expired: the 7-day trial ended without a subscription', 'suspended'],
+    [pastDue, `payment_overdue: past due for more than ${PAST_DUE_GRACE_DAYS} days`, 'suspended'],
+    [abandoned, `abandoned_signup: no card added within ${ABANDONED_SIGNUP_DAYS} days of sign-up`, 'soft_deleted'],
   ] as const) {
     for (const { id } of rows) {
       try {
-        if ((await transitionTenant(deps.db, { tenantId: id, to: 'suspended', actor: 'job', reason, now })).changed) suspended++;
+        if (!(await transitionTenant(deps.db, { tenantId: id, to, actor: 'job', reason, now })).changed) continue;
+        if (to === 'suspended') suspended++;
+        else deleted++;
       } catch (error) {
         // Moved meanwhile (a payment arrived): the next run sees the new state.
         deps.log?.warn({ tenantId: id, err: { message: (error as Error).message } }, 'lifecycle: transition skipped');
       }
     }
   }
-  return { suspended };
+  return { suspended, deleted };
 }
 
 /** Records the purge of workspaces (the rows themselves are deleted by the caller's transaction). */
