@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { locales } from '~/i18n/locales';
 import { loadCurrentUser } from '~/server/domain/accounts/users';
 import { USAGE_LIMITS, usageLimit } from '~/server/domain/billing/limits';
 import type { EngineDeps } from '~/server/domain/runs/deps';
@@ -7,7 +8,7 @@ import { runWorkflowNow, startRun } from '~/server/domain/runs/start';
 import { admit } from '~/server/domain/usage/admission';
 import { recordUsage } from '~/server/domain/usage/ledger';
 import { meterUsage } from '~/server/domain/usage/meter';
-import { crossedThresholds, raiseNotices, sendUsageWarnings } from '~/server/domain/usage/notices';
+import { crossedThresholds, raiseNotices, renderUsageWarningMail, sendUsageWarnings } from '~/server/domain/usage/notices';
 import { usagePeriod } from '~/server/domain/usage/period';
 import { usageDaily, usageSummary } from '~/server/domain/usage/queries';
 import { createWorkflow } from '~/server/domain/workflows/workflows';
@@ -255,6 +256,35 @@ describe('warnings at 80% and 100%', () => {
       expect(notice).toMatchObject({ mailState: 'sent', threshold: 80 });
     } finally {
       await smtp.close();
+    }
+  });
+});
+
+describe('usage warning e-mails in the workspace\'s language', () => {
+  it('a German workspace at its limit gets the German e-mail with its German billing link', async () => {
+    const smtp = await startSmtp();
+    const mail = createMailTransport({ resendApiKey: undefined, smtpUrl: smtp.url });
+    try {
+      const owner = await makeUser(deps.db);
+      await deps.db.update(tenants).set({ locale: 'de' }).where(eq(tenants.id, owner.tenantId));
+      expect(await raiseNotices(deps, { tenantId: owner.tenantId, meter: 'api_call', before: 99, after: 100, limit: 100 })).toBe(1);
+      await sendUsageWarnings({ db: deps.db, mail, log: logger, appUrl: 'http://localhost:3000' });
+      const [sent] = smtp.to(owner.email);
+      const raw = sent!.raw.replace(/=\r?\n/g, '');
+      expect(raw).toContain('http://localhost:3000/de/dashboard/billing');
+      expect(raw).toMatch(/100 von 100 API-Aufrufe/);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('renders every locale with no placeholder left unfilled', () => {
+    for (const locale of locales) {
+      for (const threshold of [80, 100]) {
+        const m = renderUsageWarningMail(locale, { meter: 'ai_credit', period: '2026-12-01', threshold, used: 8, limit: 10 }, 'https://levqor.example');
+        expect(`${m.subject}\n${m.text}`).not.toMatch(/[{}]/);
+        expect(m.text).toContain('https://levqor.example');
+      }
     }
   });
 });

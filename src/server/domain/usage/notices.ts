@@ -1,10 +1,13 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { WARNING_THRESHOLDS, type Meter } from '~/server/domain/billing/limits';
+import { localizedPath } from '~/i18n/paths';
+import { locales, type Locale } from '~/i18n/locales';
+import { CATALOGS, fillMessage } from '~/server/domain/i18n/catalogs';
 import type { Db } from '~/server/infra/db/client';
-import { usageNotices, users } from '~/server/infra/db/schema';
+import { tenants, usageNotices, users } from '~/server/infra/db/schema';
 import type { Logger } from '~/server/infra/logger';
 import type { MailTransport } from '~/server/infra/mail/transport';
-import { METER_NOUN } from './limit-error';
+import { UPGRADE_PATH } from './limit-error';
 import { usagePeriod } from './period';
 
 /**
@@ -64,21 +67,13 @@ export async function sendUsageWarnings(deps: { db: Db; mail: MailTransport; log
       continue;
     }
     const owners = await deps.db
-      .select({ email: users.email })
+      .select({ email: users.email, locale: tenants.locale })
       .from(users)
+      .innerJoin(tenants, eq(tenants.id, users.tenantId))
       .where(and(eq(users.tenantId, notice.tenantId), inArray(users.role, ['owner']), isNull(users.deletedAt)));
-    const month = notice.period.slice(0, 7);
-    const subject =
-      notice.threshold >= 100
-        ? `Levqor: your workspace reached its ${METER_NOUN[notice.meter]} limit for ${month}`
-        : `Levqor: your workspace has used ${notice.threshold}% of its ${METER_NOUN[notice.meter]} for ${month}`;
-    const text = [
-      `Your workspace has used ${notice.used} of ${notice.limit} ${METER_NOUN[notice.meter]} this month (${month}, UTC).`,
-      notice.threshold >= 100
-        ? 'New requests of this kind are refused until the allowance resets on the 1st; what already started finishes.'
-        : 'When the limit is reached, new requests of this kind are refused until the allowance resets on the 1st.',
-      `See your usage or upgrade your plan: ${deps.appUrl}/dashboard/billing`,
-    ].join('\n\n');
+    // In the workspace's language, like its weekly report.
+    const locale: Locale = (locales as readonly string[]).includes(owners[0]?.locale ?? '') ? (owners[0]!.locale as Locale) : 'en';
+    const { subject, text } = renderUsageWarningMail(locale, notice, deps.appUrl);
     try {
       if (owners.length) {
         await deps.mail.send({ to: owners.map((o) => o.email), subject, text, idempotencyKey: `usage-${notice.tenantId}-${notice.meter}-${notice.period}-${notice.threshold}` });
@@ -91,4 +86,23 @@ export async function sendUsageWarnings(deps: { db: Db; mail: MailTransport; log
     }
   }
   return { sent, skipped };
+}
+
+/** A usage warning e-mail in the workspace's language (messages/<locale>.json, UsageEmails). */
+export function renderUsageWarningMail(
+  locale: Locale,
+  notice: { meter: Meter; period: string; threshold: number; used: number; limit: number },
+  appUrl: string,
+): { subject: string; text: string } {
+  const t = CATALOGS[locale].UsageEmails;
+  const month = notice.period.slice(0, 7);
+  const meter = t.meters[notice.meter];
+  const atLimit = notice.threshold >= 100;
+  const subject = fillMessage(atLimit ? t.subjectAt : t.subjectNear, { percent: notice.threshold, meter, month });
+  const text = [
+    fillMessage(t.used, { used: notice.used, limit: notice.limit, meter, month }),
+    atLimit ? t.atLimit : t.nearLimit,
+    fillMessage(t.link, { url: `${appUrl.replace(/\/+$/, '')}${localizedPath(UPGRADE_PATH, locale)}` }),
+  ].join('\n\n');
+  return { subject, text };
 }
