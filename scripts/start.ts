@@ -26,7 +26,10 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
 }
 
 async function main() {
-  const credentials = await setup({ seed: true });
+  // A real installation starts without the demo (LEVQOR_DEMO_DATA=false) and makes its admins
+  // with `npm run admin:create`.
+  const demo = process.env.LEVQOR_DEMO_DATA !== 'false';
+  const credentials = await setup({ seed: demo });
   await buildIfNeeded();
 
   const port = process.env.PORT ?? '3000';
@@ -71,9 +74,11 @@ async function main() {
     const lines = [
       '',
       `  Levqor is running at ${url}`,
-      credentials
-        ? `  Demo admin:  ${credentials.admin.email}  /  ${credentials.admin.password}\n  Demo member: ${credentials.member.email}  /  ${credentials.member.password}`
-        : '  Demo accounts: credentials file .levqor/demo-credentials.json is missing;\n  reset them with: npm run setup -- --reset-demo-passwords',
+      !demo
+        ? '  No demo data (LEVQOR_DEMO_DATA=false). Create an admin with: npm run admin:create -- --email you@example.com'
+        : credentials
+          ? `  Demo admin:  ${credentials.admin.email}  /  ${credentials.admin.password}\n  Demo member: ${credentials.member.email}  /  ${credentials.member.password}`
+          : '  Demo accounts: credentials file .levqor/demo-credentials.json is missing;\n  reset them with: npm run setup -- --reset-demo-passwords',
       '  Press Ctrl-C to stop web and workers.',
       '',
     ];
