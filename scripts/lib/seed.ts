@@ -21,7 +21,7 @@ export const DEMO_MEMBER_EMAIL = 'member@levqor.local';
 
 const newPassword = () => randomBytes(12).toString('base64url');
 
-const DEMO_WORKFLOWS: { name: string; description: string; steps: WorkflowStep[] }[] = [
+export const DEMO_WORKFLOWS: { name: string; description: string; steps: WorkflowStep[] }[] = [
   {
     name: 'New lead follow-up',
     description: 'When the website form is submitted, wait a day, e-mail the lead and log it.',
@@ -48,7 +48,7 @@ const DEMO_WORKFLOWS: { name: string; description: string; steps: WorkflowStep[]
         type: 'http_request',
         config: { method: 'GET', url: 'https://shop.example.com/api/orders?since=7d', timeoutMs: 10000 },
       },
-      { id: 'sum', name: 'Summarise', type: 'transform', config: { mapping: { total: '{{ orders.body.total }}' } } },
+      { id: 'sum', name: 'Summarise', type: 'transform', config: { mapping: { total: '{{ response.body.total }}' } } },
       { id: 'log', name: 'Log digest', type: 'log', config: { message: 'Weekly total {{ total }}', level: 'info' } },
     ]),
   },

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { and, eq, gte, inArray, like } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedDemoHistory } from '../../scripts/lib/demo-history';
+import { DEMO_WORKFLOWS } from '../../scripts/lib/seed';
+import { validateSteps } from '~/server/domain/workflows/validation';
 import { loadCurrentUser } from '~/server/domain/accounts/users';
 import { addDays, dayOf } from '~/server/domain/growth/intelligence/dates';
 import { getActivity, getFunnel, getRetention } from '~/server/domain/growth/intelligence/views';
@@ -21,6 +23,12 @@ const deps = setupTestDeps();
 const logsDir = mkdtempSync(path.join(tmpdir(), 'levqor-demo-'));
 afterAll(() => rmSync(logsDir, { recursive: true, force: true }));
 const NOW = new Date(Date.UTC(2045 + Math.floor(Math.random() * 40), 2, 18, 10, 30));
+
+describe('demo workflows (first start)', () => {
+  it('pass the same validation as a user\'s save (a placeholder reading nothing would run empty)', () => {
+    for (const w of DEMO_WORKFLOWS) expect(validateSteps(w.steps).issues).toEqual([]);
+  });
+});
 
 describe('demo history (first start)', () => {
   it('fills every surface from the real tables and jobs', async () => {

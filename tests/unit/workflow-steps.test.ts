@@ -4,10 +4,10 @@ import { STEP_TYPES, workflowStepsSchema, type WorkflowStepInput } from '~/serve
 const valid: WorkflowStepInput[] = [
   { id: 'start', name: 'Form submitted', type: 'webhook_trigger', config: { method: 'POST' } },
   { id: 'wait', name: 'Wait', type: 'delay', config: { amount: 2, unit: 'hours' } },
-  { id: 'check', name: 'Is VIP?', type: 'condition', config: { field: 'lead.tier', operator: 'equals', value: 'vip', elseStepId: 'log' } },
-  { id: 'call', name: 'Call CRM', type: 'http_request', config: { method: 'POST', url: 'https://crm.example.com/api/{{ lead.id }}' } },
-  { id: 'shape', name: 'Shape', type: 'transform', config: { mapping: { fullName: '{{ lead.first }} {{ lead.last }}' } } },
-  { id: 'mail', name: 'Mail', type: 'email', config: { to: '{{ lead.email }}', subject: 'Hi', body: 'Hello' } },
+  { id: 'check', name: 'Is VIP?', type: 'condition', config: { field: 'body.lead.tier', operator: 'equals', value: 'vip', elseStepId: 'log' } },
+  { id: 'call', name: 'Call CRM', type: 'http_request', config: { method: 'POST', url: 'https://crm.example.com/api/{{ body.lead.id }}' } },
+  { id: 'shape', name: 'Shape', type: 'transform', config: { mapping: { fullName: '{{ body.lead.first }} {{ body.lead.last }}' } } },
+  { id: 'mail', name: 'Mail', type: 'email', config: { to: '{{ body.lead.email }}', subject: 'Hi', body: 'Hello' } },
   { id: 'log', name: 'Log', type: 'log', config: { message: 'done' } },
 ];
 
@@ -31,6 +31,15 @@ describe('workflow step schema (SPEC P1)', () => {
       { id: 'other', name: 'Other', type: 'log', config: { message: 'other' } },
     ];
     expect(issues(steps)).toEqual([]);
+  });
+
+  it('refuses a placeholder whose data no trigger or earlier step provides; a field an earlier transform set is fine', () => {
+    const hook = valid[0];
+    const shape = { id: 'shape', name: 'Shape', type: 'transform', config: { mapping: { total: '{{ body.amount }}' } } };
+    expect(issues([hook, shape, { id: 'log', name: 'Log', type: 'log', config: { message: 'Total {{ total }} for {{ body.name }} {{ steps.shape.total }}' } }])).toEqual([]);
+    expect(issues([hook, { id: 'log', name: 'Log', type: 'log', config: { message: 'Total {{ orders.body.total }}' } }])).toEqual(['1.config.message: Step 2 reads "orders", which no trigger or earlier step provides']);
+    expect(issues([hook, { id: 'log', name: 'Log', type: 'log', config: { message: '{{ total }}' } }, shape])).toEqual(['1.config.message: Step 2 reads "total", which no trigger or earlier step provides']);
+    expect(issues([hook, { id: 'c', name: 'C', type: 'condition', config: { field: 'amount', operator: 'exists' } }])).toEqual(['1.config.field: Step 2 reads "amount", which no trigger or earlier step provides']);
   });
 
   it('refuses a step no run can reach (right after "end the run", and no condition jumps to it)', () => {

@@ -158,6 +158,9 @@ export const workflowStepSchema = z.discriminatedUnion('type', [
 export type WorkflowStep = z.output<typeof workflowStepSchema>;
 export type WorkflowStepInput = z.input<typeof workflowStepSchema>;
 
+/** Where a run's data lives (runs/template.ts): the trigger's, the last HTTP answer, step outputs, secrets. */
+const DATA_ROOTS = ['body', 'trigger', 'response', 'steps', 'secrets'] as const;
+const PLACEHOLDER_PATH = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const STEP_REFERENCE = /\{\{\s*steps\.([a-z][a-z0-9_-]{0,39})\b[^}]*\}\}/g;
 
 /** Every string inside a step's config (values of records and arrays too). */
@@ -243,7 +246,13 @@ export const workflowStepsSchema = z
     if (steps[0] && !TRIGGER_TYPES.includes(steps[0].type)) {
       ctx.addIssue({ code: 'custom', path: [0, 'type'], ...rule('triggerFirst', 'The first step must be a trigger (a webhook or a schedule)') });
     }
+    // What a placeholder may start with: the run's own data, and fields earlier transforms set.
+    const roots = new Set<string>(DATA_ROOTS);
     steps.forEach((step, i) => {
+      const unknownRoot = (path: string) => {
+        const root = path.split('.')[0]!;
+        return FIELD_PATH.test(path) && !roots.has(root) ? root : null;
+      };
       if (step.type === 'schedule_trigger') {
         const bad = cronPartOutOfRange(step.config.cron);
         if (bad) {
@@ -284,6 +293,26 @@ export const workflowStepsSchema = z
             }
           }
         }
+      }
+      // {{ orders.total }} where nothing is called "orders": empty at run time, so refused now.
+      const readRoots = new Set<string>();
+      for (const [field, value] of Object.entries(step.config)) {
+        for (const text of stringsIn(value)) {
+          for (const m of text.matchAll(PLACEHOLDER_PATH)) {
+            const root = unknownRoot(m[1]!);
+            if (root && !readRoots.has(`${field}:${root}`)) {
+              readRoots.add(`${field}:${root}`);
+              ctx.addIssue({ code: 'custom', path: [i, 'config', field], ...rule('refRoot', `Step ${i + 1} reads "${root}", which no trigger or earlier step provides`, { root }) });
+            }
+          }
+        }
+      }
+      if (step.type === 'condition') {
+        const root = unknownRoot(step.config.field.replace(/^\{\{\s*|\s*\}\}$/g, ''));
+        if (root) ctx.addIssue({ code: 'custom', path: [i, 'config', 'field'], ...rule('refRoot', `Step ${i + 1} reads "${root}", which no trigger or earlier step provides`, { root }) });
+      }
+      if (step.type === 'transform') {
+        for (const key of Object.keys(step.config.mapping)) roots.add(key.split('.')[0]!);
       }
       if (step.type === 'condition' && step.config.operator !== 'exists' && step.config.value === undefined) {
         ctx.addIssue({ code: 'custom', path: [i, 'config', 'value'], ...rule('valueNeeded', 'This operator needs a value') });
