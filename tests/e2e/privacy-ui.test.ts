@@ -42,3 +42,46 @@ describe('settings: your data (SPEC P5)', () => {
     await context.close();
   });
 });
+
+describe('settings: password (decision 024)', () => {
+  it('changes the password: this browser stays signed in, another one is signed out, the old password stops working', async () => {
+    const user = await makeUser(deps.db, { password: 'first-password-1' });
+    const here = await newContext(browser(), { width: 375, height: 740 });
+    const elsewhere = await newContext(browser());
+    const page = await here.newPage();
+    const other = await elsewhere.newPage();
+    for (const p of [page, other]) {
+      await signIn(p, user.email, 'first-password-1');
+      await p.waitForURL('**/dashboard');
+    }
+
+    await page.goto('/dashboard/settings');
+    const form = page.getByTestId('change-password');
+    await form.getByLabel(t('Settings.currentPassword')).fill('not-my-password');
+    await form.getByLabel(t('Settings.newPassword')).fill('second-password-2');
+    await form.getByLabel(t('Settings.confirmPassword')).fill('second-password-2');
+    await form.getByRole('button', { name: t('Settings.changePassword') }).click();
+    // Said on the field it concerns; nothing changed.
+    await form.getByRole('alert').filter({ hasText: t('Settings.passwordErrors.wrongCurrent') }).waitFor();
+    expect(await form.getByLabel(t('Settings.currentPassword')).getAttribute('aria-invalid')).toBe('true');
+
+    await form.getByLabel(t('Settings.currentPassword')).fill('first-password-1');
+    await form.getByLabel(t('Settings.newPassword')).fill('second-password-2');
+    await form.getByLabel(t('Settings.confirmPassword')).fill('second-password-2');
+    await form.getByRole('button', { name: t('Settings.changePassword') }).click();
+    await page.waitForURL('**/dashboard/settings?password=changed');
+    await form.getByRole('status').filter({ hasText: t('Settings.passwordChanged') }).waitFor();
+
+    // This browser is still in; the other one is asked to sign in again.
+    await page.goto('/dashboard');
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    await other.goto('/dashboard');
+    await other.waitForURL('**/sign-in**');
+    await signIn(other, user.email, 'first-password-1');
+    await other.getByRole('alert').waitFor();
+    await signIn(other, user.email, 'second-password-2');
+    await other.waitForURL('**/dashboard');
+    await here.close();
+    await elsewhere.close();
+  });
+});

@@ -54,9 +54,10 @@ export function callerFor(deps: { db: Db; redis: Redis }, user: { id: string } |
 }
 
 /** A valid Auth.js session cookie for a user, as the browser would send it (REST route tests). */
-export async function sessionCookie(user: { id: string }): Promise<string> {
+export async function sessionCookie(user: { id: string }, opts: { signedInAt?: number } = {}): Promise<string> {
   const { encode } = await import('next-auth/jwt');
   const salt = 'authjs.session-token';
-  const token = await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET!, salt, maxAge: 3600 });
+  const claims = opts.signedInAt === undefined ? { sub: user.id } : { sub: user.id, signedInAt: opts.signedInAt };
+  const token = await encode({ token: claims, secret: process.env.AUTH_SECRET!, salt, maxAge: 3600 });
   return `${salt}=${token}`;
 }

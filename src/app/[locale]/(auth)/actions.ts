@@ -10,6 +10,8 @@ import { signUpInputSchema } from '~/server/domain/accounts/schemas';
 import { registerAccount } from '~/server/domain/accounts/register';
 import { acceptInvite, acceptInviteInputSchema } from '~/server/domain/accounts/team';
 import { loadCurrentUser } from '~/server/domain/accounts/users';
+import { changePassword, PasswordChangeRefused } from '~/server/domain/accounts/password-change';
+import { getCurrentUser } from '~/server/transport/auth/current-user';
 import { createCheckoutSession } from '~/server/domain/billing/checkout';
 import { billingConfigFromEnv } from '~/server/domain/billing/config';
 import { BILLING_INTERVALS, PLANS } from '~/server/domain/billing/pricing';
@@ -26,6 +28,8 @@ import { getRateLimiter } from '~/server/domain/scaling/rate-limit';
 import { localizedPath } from '~/i18n/paths';
 
 export type { AuthErrorKey, AuthFormState } from '~/components/auth/auth-forms';
+export type { PasswordChangeState } from '~/components/settings/change-password';
+import type { PasswordChangeState } from '~/components/settings/change-password';
 import type { AuthErrorKey, AuthFormState } from '~/components/auth/auth-forms';
 
 /** Sign-in and sign-up share the strict "auth" rate class, per IP (SPEC H5). */
@@ -169,4 +173,29 @@ export async function acceptInviteAction(token: string, _prev: { error?: string 
   }
   const signedIn = await signInWithPassword(email, parsed.data.password, localizedPath('/dashboard', locale));
   return signedIn.error ? { error: ta(`errors.${signedIn.error}`) } : {};
+}
+
+/**
+ * Settings: change the password (decision 024). Sessions signed in before the change are signed
+ * out at their next request; this browser is signed in again with the new password at once.
+ */
+export async function changePasswordAction(_prev: PasswordChangeState, formData: FormData): Promise<PasswordChangeState> {
+  const user = await getCurrentUser();
+  if (!user) return { error: 'signedOut' };
+  const currentPassword = String(formData.get('currentPassword') ?? '').slice(0, 201);
+  const newPassword = String(formData.get('newPassword') ?? '').slice(0, 201);
+  if (newPassword !== String(formData.get('confirmPassword') ?? '').slice(0, 201)) return { error: 'mismatch' };
+  if (await authRateLimited()) return { error: 'tooManyAttempts' };
+  try {
+    await changePassword({ db: getDb() }, user, { currentPassword, newPassword });
+  } catch (error) {
+    if (error instanceof PasswordChangeRefused) return { error: error.reason };
+    logger.error({ err: safeErrorSummary(error) }, 'password change failed');
+    return { error: 'generic' };
+  }
+  const signedIn = await signInWithPassword(user.email, newPassword, false);
+  if (signedIn.error) return { error: 'signedOut' };
+  // A navigation, not a re-render: the page must be rendered with the new session cookie (the
+  // old one was signed out by the change).
+  redirect(`${localizedPath('/dashboard/settings', await getLocale())}?password=changed`);
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { locales } from '~/i18n/routing';
 import type { Db } from '~/server/infra/db/client';
@@ -15,7 +15,12 @@ export type CurrentUser = {
   tenantId: string;
 };
 
-export async function loadCurrentUser(deps: { db: Db }, userId: string): Promise<CurrentUser | null> {
+/**
+ * `session`: when the user comes from a session cookie, when that session signed in (ms, the
+ * `signedInAt` claim; null for a cookie without it). A session from before the last password
+ * change is no session (decision 024). Omitted for callers that did not read a cookie.
+ */
+export async function loadCurrentUser(deps: { db: Db }, userId: string, session?: { signedInAt: number | null }): Promise<CurrentUser | null> {
   const [row] = await deps.db
     .select({
       id: users.id,
@@ -27,7 +32,18 @@ export async function loadCurrentUser(deps: { db: Db }, userId: string): Promise
     })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
-    .where(and(eq(users.id, userId), isNull(users.deletedAt), isNull(tenants.deletedAt)))
+    .where(
+      and(
+        eq(users.id, userId),
+        isNull(users.deletedAt),
+        isNull(tenants.deletedAt),
+        session === undefined
+          ? undefined
+          : session.signedInAt === null
+            ? isNull(users.passwordChangedAt)
+            : or(isNull(users.passwordChangedAt), lte(users.passwordChangedAt, new Date(session.signedInAt))),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }

@@ -8,5 +8,5 @@ import { auth } from './next-auth';
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
-  return loadCurrentUser({ db: getDb() }, session.user.id);
+  return loadCurrentUser({ db: getDb() }, session.user.id, { signedInAt: session.signedInAt ?? null });
 });

@@ -16,11 +16,14 @@ import { clientIp } from '~/server/transport/rest/client-ip';
 import { logger } from '~/server/infra/logger';
 import { getRedis } from '~/server/infra/redis';
 import { signupRequestContext } from './request-context';
+import { signedInAtOf } from './signed-in-at';
 import { getSignInThrottle } from './throttle';
 
 declare module 'next-auth' {
   interface Session {
     user: { id: string } & DefaultSession['user'];
+    /** When this session signed in (ms): a password change signs out sessions from before it. */
+    signedInAt: number | null;
   }
 }
 
@@ -116,11 +119,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => (config ??= {
   },
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      // Stamped once, at sign-in; carried through every refresh of the token (decision 024).
+      if (user?.id) {
+        token.sub = user.id;
+        token.signedInAt = Date.now();
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.signedInAt = signedInAtOf(token);
       return session;
     },
   },

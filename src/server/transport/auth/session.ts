@@ -2,6 +2,7 @@ import { getToken } from 'next-auth/jwt';
 import { env } from '~/env';
 import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/users';
 import type { Db } from '~/server/infra/db/client';
+import { signedInAtOf } from './signed-in-at';
 
 /**
  * The signed-in user of a plain `Request` (REST routes): the Auth.js session cookie is decrypted
@@ -17,5 +18,5 @@ export async function sessionUserOf(deps: { db: Db }, req: Request): Promise<Cur
   });
   const userId = typeof token?.sub === 'string' ? token.sub : null;
   if (!userId) return null;
-  return loadCurrentUser(deps, userId);
+  return loadCurrentUser(deps, userId, { signedInAt: signedInAtOf(token) });
 }

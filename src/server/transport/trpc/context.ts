@@ -20,6 +20,7 @@ export async function createTRPCContext(opts: { headers: Headers }) {
     db: getDb(),
     redis: getRedis(),
     userId: session?.user?.id ?? null,
+    sessionSignedInAt: session ? (session.signedInAt ?? null) : undefined,
     requestId: requestIdFrom(opts.headers.get('x-request-id')),
     ip: clientIp(opts.headers),
     health: getHealthService(),

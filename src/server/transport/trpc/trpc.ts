@@ -30,6 +30,8 @@ export type InnerContext = {
   db: Db;
   redis: Redis;
   userId: string | null;
+  /** When the session cookie signed in (ms; null without the claim); undefined: no cookie was read (tests, jobs). */
+  sessionSignedInAt?: number | null;
   requestId: string;
   ip: string | null;
   log: Logger;
@@ -57,6 +59,7 @@ export function createInnerTRPCContext(
     db: opts.db,
     redis: opts.redis,
     userId: opts.userId,
+    sessionSignedInAt: opts.sessionSignedInAt,
     requestId,
     ip: opts.ip ?? null,
     // The request's child logger is made on first use: most calls never log.
@@ -181,7 +184,11 @@ export const publicProcedure = base.meta({ access: 'public' });
 
 export const protectedProcedure = base.meta({ access: 'protected' }).use(async ({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
-  const user: CurrentUser | null = await loadCurrentUser({ db: ctx.db }, ctx.userId);
+  const user: CurrentUser | null = await loadCurrentUser(
+    { db: ctx.db },
+    ctx.userId,
+    ctx.sessionSignedInAt === undefined ? undefined : { signedInAt: ctx.sessionSignedInAt },
+  );
   if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Sign in again.' });
   // A signed-in day of use (SPEC G4): once per user and day; no I/O after the day's first call.
   await recordActivity({ db: ctx.db, redis: ctx.redis, now: ctx.now, log: ctx.log }, { tenantId: user.tenantId, userId: user.id });

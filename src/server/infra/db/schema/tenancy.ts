@@ -76,6 +76,8 @@ export const users = pgTable(
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     /** Set when the person deleted their account (SPEC P5): no sign-in from then; purged after the grace period. */
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Set when the password changes: sessions signed in before it are signed out (decision 024). */
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
