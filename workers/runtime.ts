@@ -1,3 +1,4 @@
+import { purgeOldResetLinks } from '~/server/domain/accounts/password-reset';
 import { purgeDeletedAccounts } from '~/server/domain/accounts/privacy';
 import { runLifecycle } from '~/server/domain/accounts/lifecycle';
 import { env } from '~/env';
@@ -114,7 +115,11 @@ const HANDLERS: {
   'engine-maintenance': (deps) => runEngineMaintenance(engineOf(deps, runQueues.get(deps)!)),
   'usage-warnings': (deps) => sendUsageWarnings({ db: deps.db, mail: deps.mail, log: deps.log, appUrl: env.APP_URL }),
   // Purges what was deleted before the grace period of the job's own time; a re-run finds nothing.
-  'account-purge': (deps, job) => purgeDeletedAccounts({ db: deps.db, now: () => new Date(job.timestamp) }),
+  'account-purge': async (deps, job) => {
+    const now = () => new Date(job.timestamp);
+    const purged = await purgeDeletedAccounts({ db: deps.db, now });
+    return { ...purged, resetLinks: await purgeOldResetLinks({ db: deps.db, now }) };
+  },
   // Idempotent: a workspace already suspended is left as it is.
   'tenant-lifecycle': (deps, job) => runLifecycle({ db: deps.db, log: deps.log, now: () => new Date(job.timestamp) }),
 };

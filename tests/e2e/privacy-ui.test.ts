@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createPasswordReset } from '~/server/domain/accounts/password-reset';
 import { makeUser, setupTestDeps } from '../helpers/deps';
 import { messages, newContext, signIn, setupBrowser } from './browser';
 
@@ -83,5 +84,37 @@ describe('settings: password (decision 024)', () => {
     await other.waitForURL('**/dashboard');
     await here.close();
     await elsewhere.close();
+  });
+});
+
+describe('forgot password (decision 025)', () => {
+  it('from the sign-in page to a new password through a link, on a phone; the link then says it was used', async () => {
+    const user = await makeUser(deps.db, { password: 'lost-password-1' });
+    const context = await newContext(browser(), { width: 375, height: 740 });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: t('PasswordReset.forgotLink') }).click();
+    await page.waitForURL('**/forgot-password');
+    await page.getByLabel(t('PasswordReset.email')).fill(user.email);
+    await page.getByRole('button', { name: t('PasswordReset.submit') }).click();
+    // The browser tests' server has no mail transport: it says an administrator makes the link.
+    await page.getByRole('alert').filter({ hasText: t('PasswordReset.noMail') }).waitFor();
+
+    const { token } = await createPasswordReset({ db: deps.db }, user.id);
+    await page.goto(`/reset-password/${token}`);
+    await page.getByRole('heading', { name: t('PasswordReset.resetTitle') }).waitFor();
+    await page.getByLabel(t('PasswordReset.newPassword')).fill('found-password-2');
+    await page.getByLabel(t('PasswordReset.confirmPassword')).fill('found-password-3');
+    await page.getByRole('button', { name: t('PasswordReset.resetSubmit') }).click();
+    await page.getByRole('alert').filter({ hasText: t('PasswordReset.errors.mismatch') }).waitFor();
+    await page.getByLabel(t('PasswordReset.newPassword')).fill('found-password-2');
+    await page.getByLabel(t('PasswordReset.confirmPassword')).fill('found-password-2');
+    await page.getByRole('button', { name: t('PasswordReset.resetSubmit') }).click();
+    await page.waitForURL('**/dashboard');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    await page.goto(`/reset-password/${token}`);
+    expect(await page.getByTestId('reset-state').getAttribute('data-state')).toBe('used');
+    await context.close();
   });
 });

@@ -6,7 +6,7 @@ import { Button } from '~/components/ui/button';
 const inputClass =
   'mt-1 block h-11 w-full rounded-lg border border-border bg-surface-raised px-3 text-base text-fg placeholder:text-slate-500';
 
-function Field({
+export function Field({
   label,
   hint,
   ...props

@@ -30,6 +30,9 @@ import { localizedPath } from '~/i18n/paths';
 export type { AuthErrorKey, AuthFormState } from '~/components/auth/auth-forms';
 export type { PasswordChangeState } from '~/components/settings/change-password';
 import type { PasswordChangeState } from '~/components/settings/change-password';
+import type { ForgotState, ResetErrorKey, ResetState } from '~/components/auth/password-reset-forms';
+import { requestPasswordReset, resetPassword } from '~/server/domain/accounts/password-reset';
+import { createMailTransport } from '~/server/infra/mail/transport';
 import type { AuthErrorKey, AuthFormState } from '~/components/auth/auth-forms';
 
 /** Sign-in and sign-up share the strict "auth" rate class, per IP (SPEC H5). */
@@ -198,4 +201,40 @@ export async function changePasswordAction(_prev: PasswordChangeState, formData:
   // A navigation, not a re-render: the page must be rendered with the new session cookie (the
   // old one was signed out by the change).
   redirect(`${localizedPath('/dashboard/settings', await getLocale())}?password=changed`);
+}
+
+/** "Forgot password" (decision 025): the same answer whether or not the address has an account. */
+export async function requestPasswordResetAction(_prev: ForgotState, formData: FormData): Promise<ForgotState> {
+  const email = String(formData.get('email') ?? '').trim().slice(0, 254);
+  if (await authRateLimited()) return { error: 'tooManyAttempts', email };
+  try {
+    const { mailConfigured } = await requestPasswordReset(
+      { db: getDb(), mail: createMailTransport(), appUrl: env.APP_URL, log: logger },
+      { email, locale: await getLocale() },
+    );
+    return mailConfigured ? { sentTo: email.toLowerCase() } : { noMail: true };
+  } catch (error) {
+    if (isAppError(error) && error.details?.reason === 'invalidEmail') return { error: 'invalidEmail', email };
+    logger.error({ err: safeErrorSummary(error) }, 'password reset request failed');
+    return { error: 'generic', email };
+  }
+}
+
+/** The link's form: sets the new password once, then signs this browser in with it. */
+export async function resetPasswordAction(token: string, _prev: ResetState, formData: FormData): Promise<ResetState> {
+  const locale = await getLocale();
+  const newPassword = String(formData.get('newPassword') ?? '').slice(0, 201);
+  if (newPassword !== String(formData.get('confirmPassword') ?? '').slice(0, 201)) return { error: 'mismatch' };
+  if (await authRateLimited()) return { error: 'tooManyAttempts' };
+  let email: string;
+  try {
+    email = (await resetPassword({ db: getDb() }, { token, newPassword })).email;
+  } catch (error) {
+    const reason = isAppError(error) ? (error.details?.reason as ResetErrorKey | undefined) : undefined;
+    if (reason) return { error: reason };
+    logger.error({ err: safeErrorSummary(error) }, 'password reset failed');
+    return { error: 'generic' };
+  }
+  const signedIn = await signInWithPassword(email, newPassword, localizedPath('/dashboard', locale));
+  return signedIn.error ? { error: 'generic' } : {};
 }

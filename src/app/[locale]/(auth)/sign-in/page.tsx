@@ -22,7 +22,7 @@ export default async function SignInPage({
   setRequestLocale(locale);
   const sp = await searchParams;
   if (await getCurrentUser()) redirect(localizedPath('/dashboard', locale));
-  const [t, texts] = await Promise.all([getTranslations('Auth'), getAuthFormTexts()]);
+  const [t, tr, texts] = await Promise.all([getTranslations('Auth'), getTranslations('PasswordReset'), getAuthFormTexts()]);
   const callbackUrl = typeof sp.callbackUrl === 'string' && sp.callbackUrl.startsWith('/') ? sp.callbackUrl : undefined;
   const oauthError = typeof sp.error === 'string' && sp.error !== 'CredentialsSignin';
 
@@ -38,6 +38,11 @@ export default async function SignInPage({
         ) : null}
         <div className="mt-6">
           <SignInForm callbackUrl={callbackUrl} texts={texts} signIn={signInAction} />
+          <p className="mt-3 text-right text-sm">
+            <Link href="/forgot-password" className="text-accent underline-offset-4 hover:underline">
+              {tr('forgotLink')}
+            </Link>
+          </p>
         </div>
         <OAuthButtons providers={oauthButtons(callbackUrl ?? localizedPath('/dashboard', locale))} />
         <p className="mt-6 text-center text-sm text-fg-muted">

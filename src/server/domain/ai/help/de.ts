@@ -332,7 +332,7 @@ export const de: AiTexts = {
       invalidFallback: 'Die erstellten Schritte haben die Prüfung nicht bestanden, daher enthält dieser Entwurf nur den Auslöser und einen Protokollschritt: Ergänzen Sie den Rest im Editor, der jedes Problem erklärt.',
       scheduleNoData: 'Ein Zeitplan bringt keine Daten mit: Die Prüfung von {field} hat nichts zu lesen, solange kein Schritt davor die Daten abruft (fügen Sie zuerst eine HTTP-Anfrage hinzu).',
       relativeTiming: '„{when}“ hängt von einem Datum in Ihren Daten ab, daher läuft dieser Entwurf täglich um 09:00 (UTC): Rufen Sie die anstehenden Einträge mit einem HTTP-Schritt ab und fügen Sie eine Bedingung auf ihr Datum hinzu.',
-      elseBranch: 'Ist die Bedingung erfüllt, führt der Lauf {then} aus und endet dort (Schritt „{end}“); ist sie nicht erfüllt, springt er zu „{otherwise}“. Ändere die Zweige im Editor, wenn du es anders willst.',
+      elseBranch: 'Ist die Bedingung erfüllt, führt der Lauf {then} aus und endet dort (Schritt „{end}“); ist sie nicht erfüllt, springt er zu „{otherwise}“. Ändern Sie die Zweige im Editor, wenn Sie es anders wollen.',
     },
   },
   onboarding: {

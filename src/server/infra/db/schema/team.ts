@@ -34,3 +34,23 @@ export const teamInvites = pgTable(
       .where(sql`accepted_at is null and revoked_at is null`),
   ],
 );
+
+/**
+ * "Forgot password" links (decision 025): only the SHA-256 of the token is stored; a link works
+ * once, for an hour, and a newer one replaces it.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  (t) => ({
+    id: t.uuid().primaryKey().defaultRandom(),
+    userId: t
+      .text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: t.text().notNull(),
+    createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: t.timestamp({ withTimezone: true }).notNull(),
+    usedAt: t.timestamp({ withTimezone: true }),
+  }),
+  (table) => [uniqueIndex('password_resets_token_idx').on(table.tokenHash), index('password_resets_user_idx').on(table.userId, table.createdAt)],
+);
