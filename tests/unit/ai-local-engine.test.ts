@@ -57,6 +57,15 @@ describe('help chat: BM25 over the help articles', () => {
     expect(answerHelpLocally('ja', 'ワークフローを作成するにはどうすればいいですか？').sources[0]?.id).toMatch(/^(workflows|getting-started)$/);
   });
 
+  it('knows how to change and how to reset a password, each answered by its own passage', () => {
+    const forgot = answerHelpLocally('en', 'I forgot my password');
+    const change = answerHelpLocally('en', 'How do I change my password?');
+    expect([forgot.sources[0]?.id, change.sources[0]?.id]).toEqual(['password', 'password']);
+    expect(forgot.answer).toMatch(/Forgot your password\?/);
+    expect(change.answer).toMatch(/current password and the new one twice/);
+    expect(answerHelpLocally('de', 'Ich habe mein Passwort vergessen').answer).toMatch(/Passwort vergessen\?/);
+  });
+
   it('ranks by BM25: rarer terms weigh more, documents without any term are left out', () => {
     const index = createBm25Index([
       { id: 'a', text: 'workflow workflow step email' },

@@ -102,6 +102,17 @@ export const de: AiTexts = {
       ],
       keywords: 'sicherheit sicher datenschutz daten passwort verschlüsselung dsgvo schützen persönlich',
     },
+    password: {
+      title: 'Passwort ändern oder zurücksetzen',
+      summary:
+        'Um Ihr Passwort zu ändern, öffnen Sie die Einstellungen und geben das aktuelle und zweimal das neue ein: Alle anderen Browser, die mit Ihrem Konto angemeldet sind, werden abgemeldet. Haben Sie es vergessen, wählen Sie auf der Anmeldeseite „Passwort vergessen?“: Levqor schickt Ihnen per E-Mail einen Link, der einmal und eine Stunde lang funktioniert. Auf einem Server ohne E-Mail-Versand bitten Sie Ihren Administrator um einen Link.',
+      steps: [
+        'Öffnen Sie die Einstellungen im Dashboard-Menü.',
+        'Geben Sie unter Passwort das aktuelle und zweimal das neue ein und wählen Sie Passwort ändern.',
+        'Vergessen? Wählen Sie auf der Anmeldeseite „Passwort vergessen?“ und folgen Sie dem Link in der E-Mail.',
+      ],
+      keywords: 'passwort ändern zurücksetzen vergessen verloren neu anmelden login gesperrt link email wiederherstellen',
+    },
     'ai-credits': {
       title: 'KI-Helfer und KI-Credits',
       summary:

@@ -104,6 +104,17 @@ export const en: AiTexts = {
       ],
       keywords: 'security secure privacy private data password encryption gdpr safe protect hack login sign in personal',
     },
+    password: {
+      title: 'Changing or resetting your password',
+      summary:
+        'To change your password, open Settings, enter the current one and the new one twice: every other browser signed in to your account is signed out. If you forgot it, choose “Forgot your password?” on the sign-in page: Levqor e-mails a link that works once, for an hour. On a server that cannot send e-mail, ask your administrator for a reset link.',
+      steps: [
+        'Open Settings from the dashboard menu.',
+        'Under Password, enter the current password and the new one twice, then choose Change password.',
+        'Forgot it? On the sign-in page choose “Forgot your password?” and follow the link in the e-mail.',
+      ],
+      keywords: 'password change reset forgot forgotten lost new update sign in login locked out link email recover',
+    },
     'ai-credits': {
       title: 'AI helpers and AI credits',
       summary:

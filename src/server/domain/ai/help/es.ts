@@ -102,6 +102,17 @@ export const es: AiTexts = {
       ],
       keywords: 'seguridad seguro privacidad datos contraseña cifrado rgpd proteger personal',
     },
+    password: {
+      title: 'Cambiar o restablecer tu contraseña',
+      summary:
+        'Para cambiar tu contraseña, abre Ajustes, escribe la actual y la nueva dos veces: se cierra la sesión en cualquier otro navegador conectado a tu cuenta. Si la olvidaste, elige «¿Olvidaste tu contraseña?» en la página de inicio de sesión: Levqor te envía un enlace que funciona una vez, durante una hora. En un servidor que no puede enviar correos, pide un enlace a tu administrador.',
+      steps: [
+        'Abre Ajustes desde el menú del panel.',
+        'En Contraseña, escribe la actual y la nueva dos veces y elige Cambiar contraseña.',
+        '¿La olvidaste? En la página de inicio de sesión elige «¿Olvidaste tu contraseña?» y sigue el enlace del correo.',
+      ],
+      keywords: 'contraseña cambiar restablecer olvidé olvidada perdida nueva iniciar sesión acceso bloqueado enlace correo recuperar',
+    },
     'ai-credits': {
       title: 'Asistentes de IA y créditos de IA',
       summary:

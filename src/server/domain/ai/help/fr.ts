@@ -102,6 +102,17 @@ export const fr: AiTexts = {
       ],
       keywords: 'sécurité sécurisé confidentialité données mot de passe chiffrement rgpd protéger personnel',
     },
+    password: {
+      title: 'Changer ou réinitialiser votre mot de passe',
+      summary:
+        'Pour changer votre mot de passe, ouvrez Paramètres, saisissez l’actuel puis le nouveau deux fois : tout autre navigateur connecté à votre compte est déconnecté. Si vous l’avez oublié, choisissez « Mot de passe oublié ? » sur la page de connexion : Levqor envoie par e-mail un lien qui fonctionne une fois, pendant une heure. Sur un serveur qui ne peut pas envoyer d’e-mails, demandez un lien à votre administrateur.',
+      steps: [
+        'Ouvrez Paramètres depuis le menu du tableau de bord.',
+        'Sous Mot de passe, saisissez l’actuel puis le nouveau deux fois, et choisissez Changer le mot de passe.',
+        'Oublié ? Sur la page de connexion, choisissez « Mot de passe oublié ? » et suivez le lien de l’e-mail.',
+      ],
+      keywords: 'mot de passe changer réinitialiser oublié perdu nouveau connexion bloqué lien e-mail récupérer',
+    },
     'ai-credits': {
       title: 'Assistants IA et crédits IA',
       summary:

@@ -102,6 +102,17 @@ export const it: AiTexts = {
       ],
       keywords: 'sicurezza sicuro privacy dati password crittografia gdpr proteggere personale',
     },
+    password: {
+      title: 'Cambiare o reimpostare la password',
+      summary:
+        'Per cambiare la password, apri Impostazioni, inserisci quella attuale e due volte la nuova: ogni altro browser connesso al tuo account viene disconnesso. Se l’hai dimenticata, scegli «Password dimenticata?» nella pagina di accesso: Levqor ti invia per e-mail un link che funziona una volta, per un’ora. Su un server che non può inviare e-mail, chiedi un link al tuo amministratore.',
+      steps: [
+        'Apri Impostazioni dal menu della dashboard.',
+        'In Password, inserisci quella attuale e due volte la nuova, poi scegli Cambia password.',
+        'Dimenticata? Nella pagina di accesso scegli «Password dimenticata?» e segui il link nell’e-mail.',
+      ],
+      keywords: 'password cambiare reimpostare dimenticata persa nuova accesso login bloccato link email recuperare',
+    },
     'ai-credits': {
       title: 'Assistenti IA e crediti IA',
       summary:

@@ -102,6 +102,17 @@ export const nl: AiTexts = {
       ],
       keywords: 'beveiliging veilig privacy gegevens wachtwoord versleuteling avg beschermen persoonlijk',
     },
+    password: {
+      title: 'Je wachtwoord wijzigen of opnieuw instellen',
+      summary:
+        'Om je wachtwoord te wijzigen open je Instellingen en vul je het huidige en twee keer het nieuwe in: elke andere browser die met je account is ingelogd, wordt uitgelogd. Ben je het vergeten, kies dan „Wachtwoord vergeten?” op de inlogpagina: Levqor mailt je een link die één keer werkt, een uur lang. Op een server die geen e-mail kan versturen, vraag je je beheerder om een link.',
+      steps: [
+        'Open Instellingen via het menu van het dashboard.',
+        'Vul onder Wachtwoord het huidige en twee keer het nieuwe in en kies Wachtwoord wijzigen.',
+        'Vergeten? Kies op de inlogpagina „Wachtwoord vergeten?” en volg de link in de e-mail.',
+      ],
+      keywords: 'wachtwoord wijzigen veranderen opnieuw instellen vergeten kwijt nieuw inloggen geblokkeerd link email herstellen',
+    },
     'ai-credits': {
       title: 'AI-hulpmiddelen en AI-tegoed',
       summary:

@@ -102,6 +102,17 @@ export const pt: AiTexts = {
       ],
       keywords: 'segurança seguro privacidade dados senha criptografia lgpd proteger pessoal',
     },
+    password: {
+      title: 'Alterar ou redefinir a palavra-passe',
+      summary:
+        'Para alterar a sua palavra-passe, abra Definições e indique a atual e a nova duas vezes: qualquer outro navegador com sessão iniciada na sua conta é desligado. Se se esqueceu dela, escolha «Esqueceu-se da palavra-passe?» na página de início de sessão: o Levqor envia por e-mail um link que funciona uma vez, durante uma hora. Num servidor que não envia e-mails, peça um link ao seu administrador.',
+      steps: [
+        'Abra Definições no menu do painel.',
+        'Em Palavra-passe, indique a atual e a nova duas vezes e escolha Alterar palavra-passe.',
+        'Esqueceu-se? Na página de início de sessão escolha «Esqueceu-se da palavra-passe?» e siga o link do e-mail.',
+      ],
+      keywords: 'palavra-passe senha alterar redefinir esqueci esquecida perdida nova iniciar sessão login bloqueado link email recuperar',
+    },
     'ai-credits': {
       title: 'Assistentes de IA e créditos de IA',
       summary:

@@ -17,6 +17,7 @@ export const HELP_ARTICLE_IDS = [
   'health-tiles',
   'reports',
   'security',
+  'password',
   'ai-credits',
   'language',
 ] as const;
