@@ -30,7 +30,8 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
         httpBatchLink({
           transformer: superjson,
           url: '/api/trpc',
-          headers: () => ({ 'x-trpc-source': 'react' }),
+          // The page's language: domain error messages come back in it.
+          headers: () => ({ 'x-trpc-source': 'react', 'x-levqor-locale': typeof document === 'undefined' ? '' : document.documentElement.lang }),
         }),
       ],
     }),

@@ -55,12 +55,12 @@ async function exportOf(user: { id: string }) {
   return readZip(buf);
 }
 
-const deleteRequest = async (user: { id: string }, body: unknown) =>
+const deleteRequest = async (user: { id: string }, body: unknown, headers: Record<string, string> = {}) =>
   deleteAccountRoute(
     new Request('http://localhost:3000/api/me/delete-account', {
       method: 'POST',
       body: JSON.stringify(body),
-      headers: { cookie: await sessionCookie(user), 'content-type': 'application/json' },
+      headers: { cookie: await sessionCookie(user), 'content-type': 'application/json', ...headers },
     }),
   );
 
@@ -121,6 +121,9 @@ describe('privacy rights (SPEC P5)', () => {
     const wrong = await deleteRequest(owner, { password: 'not-my-password', confirm: 'DELETE' });
     expect(wrong.status).toBe(403);
     expect(await wrong.json()).toEqual({ error: { code: 'FORBIDDEN', message: 'That password is not right. Nothing was deleted.' } });
+    // In the caller's language (the page's lang, sent by our client).
+    const wrongFr = await deleteRequest(owner, { password: 'not-my-password', confirm: 'DELETE' }, { 'x-levqor-locale': 'fr' });
+    expect(await wrongFr.json()).toEqual({ error: { code: 'FORBIDDEN', message: 'Ce mot de passe n’est pas le bon. Rien n’a été supprimé.' } });
     expect(await loadCurrentUser(deps, owner.id)).not.toBeNull();
     expect((await deleteRequest(owner, { password: 'owner-password-1', confirm: 'delete me' })).status).toBe(400);
     expect((await deleteRequest(owner, { confirm: 'DELETE', extra: 1 })).status).toBe(422);

@@ -49,7 +49,7 @@ export function YourData() {
             try {
               const res = await fetch('/api/me/delete-account', {
                 method: 'POST',
-                headers: { 'content-type': 'application/json' },
+                headers: { 'content-type': 'application/json', 'x-levqor-locale': document.documentElement.lang },
                 body: JSON.stringify({ password: String(form.get('password') ?? '') || undefined, confirm: String(form.get('confirm') ?? '') }),
               });
               if (res.ok) {

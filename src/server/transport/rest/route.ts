@@ -1,3 +1,4 @@
+import { localizeErrorMessage, requestLocale } from '~/server/domain/i18n/errors';
 import { timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { CurrentUser } from '~/server/domain/accounts/users';
@@ -136,7 +137,7 @@ export function route<A extends RouteAuth, B extends RouteBody | undefined = und
     try {
       response = await run();
     } catch (error) {
-      response = toErrorResponse(error);
+      response = toErrorResponse(error, requestLocale(req.headers));
     }
     const m = metrics();
     m.httpRequests.inc({ route: opts.name, status: statusClass(response.status) });
@@ -227,12 +228,13 @@ export function route<A extends RouteAuth, B extends RouteBody | undefined = und
     }
   };
 
-  function toErrorResponse(error: unknown): Response {
+  /** `locale`: the caller's language; messages/ `ErrorMessages` translates the messages a person sees. */
+  function toErrorResponse(error: unknown, locale: string | null): Response {
     if (isAppError(error)) {
-      return errorResponse(envelope, error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds, details: error.details });
+      return errorResponse(envelope, error.code, localizeErrorMessage(error.message, locale), { retryAfterSeconds: error.retryAfterSeconds, details: error.details });
     }
     logError(error, { endpoint: `rest:${opts.name}` });
     logger.error({ route: opts.name, err: safeErrorSummary(error) }, 'request failed');
-    return errorResponse(envelope, 'INTERNAL_SERVER_ERROR', INTERNAL_ERROR_MESSAGE, { status: 500 });
+    return errorResponse(envelope, 'INTERNAL_SERVER_ERROR', localizeErrorMessage(INTERNAL_ERROR_MESSAGE, locale), { status: 500 });
   }
 }

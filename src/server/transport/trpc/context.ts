@@ -6,6 +6,7 @@ import { getRateLimiter } from '~/server/domain/scaling/rate-limit';
 import { clientIp } from '~/server/transport/rest/client-ip';
 import { requestIdFrom } from '~/server/transport/rest/security';
 import { getRedis } from '~/server/infra/redis';
+import { requestLocale } from '~/server/domain/i18n/errors';
 import { createInnerTRPCContext } from './trpc';
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
@@ -21,6 +22,7 @@ export async function createTRPCContext(opts: { headers: Headers }) {
     redis: getRedis(),
     userId: session?.user?.id ?? null,
     sessionSignedInAt: session ? (session.signedInAt ?? null) : undefined,
+    locale: requestLocale(opts.headers),
     requestId: requestIdFrom(opts.headers.get('x-request-id')),
     ip: clientIp(opts.headers),
     health: getHealthService(),

@@ -14,6 +14,7 @@ import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import { loadCurrentUser, type CurrentUser } from '~/server/domain/accounts/users';
 import type { Db } from '~/server/infra/db/client';
+import { localizeErrorMessage } from '~/server/domain/i18n/errors';
 import { AppError, firstIssueMessage, httpStatusOf, INTERNAL_ERROR_MESSAGE, isAppError, safeErrorSummary, trpcCodeOf, type TrpcErrorCode } from '~/server/errors';
 import { createHealthService, type HealthService } from '~/server/domain/health/summary';
 import { logger, type Logger } from '~/server/infra/logger';
@@ -30,6 +31,8 @@ export type InnerContext = {
   db: Db;
   redis: Redis;
   userId: string | null;
+  /** The caller's language for error messages (null: English). */
+  locale?: string | null;
   /** When the session cookie signed in (ms; null without the claim); undefined: no cookie was read (tests, jobs). */
   sessionSignedInAt?: number | null;
   requestId: string;
@@ -60,6 +63,7 @@ export function createInnerTRPCContext(
     redis: opts.redis,
     userId: opts.userId,
     sessionSignedInAt: opts.sessionSignedInAt,
+    locale: opts.locale ?? null,
     requestId,
     ip: opts.ip ?? null,
     // The request's child logger is made on first use: most calls never log.
@@ -102,15 +106,18 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     transformer,
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, ctx }) {
       const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
-      // Input errors carry the first field's message so a form can show it as is.
-      const message =
+      // Input errors carry the first field's message so a form can show it as is; domain errors
+      // are translated into the caller's language where messages/ has them.
+      const message = localizeErrorMessage(
         shape.data.code === 'INTERNAL_SERVER_ERROR'
           ? INTERNAL_ERROR_MESSAGE
           : error.cause instanceof ZodError && error.cause.issues.length
             ? firstIssueMessage(error.cause)
-            : shape.message;
+            : shape.message,
+        ctx?.locale,
+      );
       return {
         ...shape,
         message,
