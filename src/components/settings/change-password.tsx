@@ -21,11 +21,17 @@ const FIELD_OF: Partial<Record<PasswordChangeError, 'current' | 'new' | 'confirm
   mismatch: 'confirm',
 };
 
+const FIELDS = [
+  { which: 'current', name: 'currentPassword', autoComplete: 'current-password', label: 'currentPassword' },
+  { which: 'new', name: 'newPassword', autoComplete: 'new-password', label: 'newPassword' },
+  { which: 'confirm', name: 'confirmPassword', autoComplete: 'new-password', label: 'confirmPassword' },
+] as const;
+
 /** Settings: change the password; other signed-in browsers are signed out (decision 024). */
 export function ChangePassword({ action, changed = false }: { action: Action; changed?: boolean }) {
   const t = useTranslations('Settings');
   const [state, submit, pending] = useActionState(action, {});
-  const ids = { current: useId(), next: useId(), confirm: useId(), error: useId() };
+  const ids = { current: useId(), new: useId(), confirm: useId(), error: useId() };
   const field = state.error ? FIELD_OF[state.error] : undefined;
   const errorText = state.error ? t(`passwordErrors.${state.error}`) : null;
   const fieldProps = (name: 'current' | 'new' | 'confirm') =>
@@ -46,27 +52,25 @@ export function ChangePassword({ action, changed = false }: { action: Action; ch
             {errorText}
           </p>
         ) : null}
-        <div>
-          <label htmlFor={ids.current} className="block text-sm font-medium">
-            {t('currentPassword')}
-          </label>
-          <input id={ids.current} name="currentPassword" type="password" required autoComplete="current-password" maxLength={200} className={textInputClass} {...fieldProps('current')} />
-          {field === 'current' ? <FieldError id={ids.error} text={errorText!} /> : null}
-        </div>
-        <div>
-          <label htmlFor={ids.next} className="block text-sm font-medium">
-            {t('newPassword')}
-          </label>
-          <input id={ids.next} name="newPassword" type="password" required minLength={10} autoComplete="new-password" maxLength={200} className={textInputClass} {...fieldProps('new')} />
-          {field === 'new' ? <FieldError id={ids.error} text={errorText!} /> : null}
-        </div>
-        <div>
-          <label htmlFor={ids.confirm} className="block text-sm font-medium">
-            {t('confirmPassword')}
-          </label>
-          <input id={ids.confirm} name="confirmPassword" type="password" required autoComplete="new-password" maxLength={200} className={textInputClass} {...fieldProps('confirm')} />
-          {field === 'confirm' ? <FieldError id={ids.error} text={errorText!} /> : null}
-        </div>
+        {FIELDS.map(({ which, name, autoComplete, label }) => (
+          <div key={name}>
+            <label htmlFor={ids[which]} className="block text-sm font-medium">
+              {t(label)}
+            </label>
+            <input
+              id={ids[which]}
+              name={name}
+              type="password"
+              required
+              minLength={which === 'new' ? 10 : undefined}
+              autoComplete={autoComplete}
+              maxLength={200}
+              className={textInputClass}
+              {...fieldProps(which)}
+            />
+            {field === which ? <FieldError id={ids.error} text={errorText!} /> : null}
+          </div>
+        ))}
         <Button type="submit" disabled={pending}>
           {pending ? t('changingPassword') : t('changePassword')}
         </Button>

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { localizedPath } from '~/i18n/paths';
 import { resolveLocale } from '~/server/domain/marketing/content';
@@ -8,6 +7,7 @@ import { passwordResets, tenants, users } from '~/server/infra/db/schema';
 import type { Logger } from '~/server/infra/logger';
 import type { MailTransport } from '~/server/infra/mail/transport';
 import { AppError } from '~/server/errors';
+import { hashLinkToken, newLinkToken } from './link-tokens';
 import { hashPassword } from './password';
 import { emailSchema, passwordSchema } from './schemas';
 
@@ -22,8 +22,6 @@ export const RESET_TTL_MINUTES = 60;
 /** Links sent per account per hour, at most: more requests are answered the same and send nothing. */
 export const RESETS_PER_HOUR = 3;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 export type ResetState = 'valid' | 'expired' | 'used' | 'unknown';
 
 type Deps = { db: Db; now?: () => Date };
@@ -31,13 +29,13 @@ type Deps = { db: Db; now?: () => Date };
 /** A new link for an account; an unused older one stops working. The token is returned once. */
 export async function createPasswordReset(deps: Deps, userId: string): Promise<{ token: string; expiresAt: Date }> {
   const now = deps.now?.() ?? new Date();
-  const token = randomBytes(32).toString('base64url');
+  const token = newLinkToken();
   const expiresAt = new Date(now.getTime() + RESET_TTL_MINUTES * 60_000);
   await deps.db.transaction(async (tx) => {
     // The older link stops working (counted as used: it was replaced); day-old rows go.
     await tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
     await tx.delete(passwordResets).where(and(eq(passwordResets.userId, userId), lt(passwordResets.createdAt, new Date(now.getTime() - 86_400_000))));
-    await tx.insert(passwordResets).values({ userId, tokenHash: hashToken(token), createdAt: now, expiresAt });
+    await tx.insert(passwordResets).values({ userId, tokenHash: hashLinkToken(token), createdAt: now, expiresAt });
   });
   return { token, expiresAt };
 }
@@ -85,7 +83,7 @@ export async function requestPasswordReset(
       to: account.email,
       subject: texts.subject,
       text: fillMessage(texts.body, values),
-      idempotencyKey: `password-reset-${hashToken(token).slice(0, 32)}`,
+      idempotencyKey: `password-reset-${hashLinkToken(token).slice(0, 32)}`,
     });
   } catch (error) {
     deps.log?.warn({ err: { name: (error as Error).name } }, 'password reset e-mail not sent');
@@ -101,7 +99,7 @@ export async function inspectPasswordReset(deps: Deps, token: string): Promise<{
     .select({ email: users.email, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt, deletedAt: users.deletedAt })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
-    .where(eq(passwordResets.tokenHash, hashToken(token)))
+    .where(eq(passwordResets.tokenHash, hashLinkToken(token)))
     .limit(1);
   if (!row || row.deletedAt) return { state: 'unknown', email: null };
   if (row.usedAt) return { state: 'used', email: null };
@@ -127,7 +125,7 @@ export async function resetPassword(deps: Deps, input: { token: string; newPassw
     const [row] = await tx
       .select({ id: passwordResets.id, userId: passwordResets.userId, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt })
       .from(passwordResets)
-      .where(eq(passwordResets.tokenHash, hashToken(input.token.slice(0, 200))))
+      .where(eq(passwordResets.tokenHash, hashLinkToken(input.token.slice(0, 200))))
       .for('update')
       .limit(1);
     const refuse = (reason: ResetState) => new AppError('BAD_REQUEST', `This link is ${reason === 'unknown' ? 'not valid' : reason}.`, { details: { reason } });
@@ -145,7 +143,7 @@ export async function resetPassword(deps: Deps, input: { token: string; newPassw
   });
 }
 
-/** The daily purge: reset links are kept a day, then deleted (the privacy page says so). */
+/** The daily purge deletes reset links older than a day, so one lives two days at most (the privacy page says so). */
 export async function purgeOldResetLinks(deps: Deps): Promise<number> {
   const now = deps.now?.() ?? new Date();
   const gone = await deps.db.delete(passwordResets).where(lt(passwordResets.createdAt, new Date(now.getTime() - 86_400_000))).returning({ id: passwordResets.id });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashLinkToken, newLinkToken } from './link-tokens';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { resolveLocale } from '~/server/domain/marketing/content';
@@ -39,7 +39,7 @@ function assertManager(user: CurrentUser) {
   if (!isManager(user)) throw new AppError('FORBIDDEN', 'Only workspace owners can manage the team.');
 }
 
-export const hashInviteToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashInviteToken = hashLinkToken;
 
 export async function listTeam(deps: { db: Db; now?: () => Date }, user: CurrentUser) {
   const now = deps.now?.() ?? new Date();
@@ -80,7 +80,7 @@ export async function inviteMember(deps: Deps, user: CurrentUser, input: z.input
       existing.tenantId === user.tenantId ? 'This person is already in your team.' : 'This address already has a Levqor account in another workspace.',
     );
   }
-  const token = randomBytes(32).toString('base64url');
+  const token = newLinkToken();
   const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000);
   const invite = await deps.db.transaction(async (tx) => {
     // A new invitation to the same address replaces the pending one (its link stops working).

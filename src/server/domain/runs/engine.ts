@@ -61,7 +61,8 @@ async function execute(step: WorkflowStep, env: StepEnv, triggerPayload: Record<
     case 'log':
       return runLogStep(step.config, env);
     case 'stop':
-      return { kind: 'done', input: null, output: { next: 'stop' } };
+      // Where the run goes next is nextIndex's: a stop step ends it.
+      return { kind: 'done', input: null, output: null };
   }
 }
 

@@ -6,7 +6,7 @@
  */
 export type RunContext = Record<string, unknown> & { steps: Record<string, unknown> };
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+export const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const ONLY_PLACEHOLDER = /^\{\{\s*([^{}]*?)\s*\}\}$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 const MAX_PATH_PARTS = 32;
@@ -54,6 +54,8 @@ export function initialContext(triggerPayload: Record<string, unknown>): RunCont
 }
 
 const RESERVED = new Set(['steps', 'trigger', 'body', 'response']);
+/** Where a placeholder may start: the run's own data and, in http_request, `secrets.NAME` (validation reads this). */
+export const DATA_ROOTS: readonly string[] = [...RESERVED, 'secrets'];
 
 /** The context after a step: its output under `steps.<id>`, plus the step type's own spot. */
 export function applyStepOutput(ctx: RunContext, step: { id: string; type: string }, output: unknown): RunContext {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATA_ROOTS, PLACEHOLDER } from '~/server/domain/runs/template';
 import type { StoredStep } from '~/server/infra/db/schema';
 
 /**
@@ -158,9 +159,6 @@ export const workflowStepSchema = z.discriminatedUnion('type', [
 export type WorkflowStep = z.output<typeof workflowStepSchema>;
 export type WorkflowStepInput = z.input<typeof workflowStepSchema>;
 
-/** Where a run's data lives (runs/template.ts): the trigger's, the last HTTP answer, step outputs, secrets. */
-const DATA_ROOTS = ['body', 'trigger', 'response', 'steps', 'secrets'] as const;
-const PLACEHOLDER_PATH = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const STEP_REFERENCE = /\{\{\s*steps\.([a-z][a-z0-9_-]{0,39})\b[^}]*\}\}/g;
 
 /** Every string inside a step's config (values of records and arrays too). */
@@ -298,7 +296,7 @@ export const workflowStepsSchema = z
       const readRoots = new Set<string>();
       for (const [field, value] of Object.entries(step.config)) {
         for (const text of stringsIn(value)) {
-          for (const m of text.matchAll(PLACEHOLDER_PATH)) {
+          for (const m of text.matchAll(PLACEHOLDER)) {
             const root = unknownRoot(m[1]!);
             if (root && !readRoots.has(`${field}:${root}`)) {
               readRoots.add(`${field}:${root}`);
