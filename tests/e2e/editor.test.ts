@@ -84,6 +84,9 @@ describe('workflow editor (SPEC P1)', () => {
     await page.keyboard.press('Space');
     // Picked up: the step is over its own place (the live region says so).
     await page.getByText(fill(t('WorkflowEditor.movedTo'), { name: logName, to: 3 })).waitFor({ state: 'attached' });
+    // dnd-kit's keyboard sensor starts listening for arrows in a setTimeout(0) after the pick-up:
+    // let the page run one task so that timer has fired (an arrow before it was lost under load).
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
     await page.keyboard.press('ArrowUp');
     await page.getByText(fill(t('WorkflowEditor.movedTo'), { name: logName, to: 2 })).waitFor({ state: 'attached' });
     await page.keyboard.press('Space');
