@@ -121,7 +121,7 @@ const HANDLERS: {
     return { ...purged, resetLinks: await purgeOldResetLinks({ db: deps.db, now }) };
   },
   // Idempotent: a workspace already suspended is left as it is.
-  'tenant-lifecycle': (deps, job) => runLifecycle({ db: deps.db, log: deps.log, now: () => new Date(job.timestamp) }),
+  'tenant-lifecycle': (deps, job) => runLifecycle({ db: deps.db, log: deps.log, mail: deps.mail, appUrl: env.APP_URL, now: () => new Date(job.timestamp) }),
 };
 
 async function runJob(deps: WorkerDeps, job: Job, token?: string) {

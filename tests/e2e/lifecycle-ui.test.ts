@@ -22,7 +22,11 @@ describe('workspace lifecycle for admins (SPEC P4)', () => {
     await page.getByLabel(t('Lifecycle.reason')).fill(reason);
     await page.getByRole('button', { name: t('Lifecycle.actions.suspend') }).click();
     await page.getByText(`Workspace moved from ${t('TenantStatus.trialing')} to ${t('TenantStatus.suspended')}`).waitFor();
+    // With a workspace id typed in, the list shows that workspace's transitions only (other
+    // workspaces' moves cannot push this one out of view).
+    await page.getByRole('heading', { name: t('Lifecycle.historyOfWorkspace') }).waitFor();
     await page.getByTestId('transition-row').filter({ hasText: reason }).waitFor();
+    await expect(page.getByTestId('transition-row').count()).resolves.toBe(1);
 
     // Restoring a workspace that was never deleted is refused, with the reason.
     await page.getByLabel(t('Lifecycle.action')).selectOption('restore');

@@ -25,3 +25,9 @@ export async function startSmtp(cleanups?: (() => Promise<unknown> | unknown)[])
   cleanups?.push(close);
   return { received, url, close, to: (email: string) => received.filter((m) => m.to.includes(email)) };
 }
+
+/** The text of a received message with quoted-printable undone (soft line breaks, =XX bytes as UTF-8). */
+export function decodedText(mail: ReceivedMail): string {
+  const bytes = mail.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}

@@ -1,14 +1,18 @@
 import type { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { ABANDONED_SIGNUP_DAYS, runLifecycle, transitionTenant, TENANT_ALLOWS, TENANT_STATES, type TenantState } from '~/server/domain/accounts/lifecycle';
+import { abandonedDeletionDate, ABANDONED_SIGNUP_DAYS, DELETION_NOTICE_DAYS, renderDeletionReminderMail, runLifecycle, transitionTenant, TENANT_ALLOWS, TENANT_STATES, type TenantState } from '~/server/domain/accounts/lifecycle';
 import { deleteAccount } from '~/server/domain/accounts/privacy';
 import { loadCurrentUser } from '~/server/domain/accounts/users';
 import { createWorkflow } from '~/server/domain/workflows/workflows';
 import { subscriptions, tenants, tenantTransitions } from '~/server/infra/db/schema';
+import { locales } from '~/i18n/locales';
+import { createMailTransport } from '~/server/infra/mail/transport';
 import { callerFor, makeUser, setupTestDeps } from '../helpers/deps';
+import { decodedText, startSmtp } from '../helpers/smtp';
 
 const deps = setupTestDeps();
+const DAY = 86_400_000;
 const hook = { id: 'start', name: 'Start', type: 'webhook_trigger', config: { method: 'POST' } } as const;
 
 /** The lifecycle as the issue draws it, written out by hand: every move not listed is illegal. */
@@ -75,24 +79,68 @@ describe('workspace lifecycle (SPEC P4)', () => {
     expect(await deps.db.select().from(tenantTransitions).where(eq(tenantTransitions.tenantId, expired.tenantId))).toHaveLength(1);
   });
 
-  it('deletes a sign-up that never added its card after 30 days (restorable, then purged); a newer one waits', async () => {
-    const now = new Date();
-    const abandoned = await makeUser(deps.db);
-    const recent = await makeUser(deps.db);
-    await deps.db.update(tenants).set({ status: 'awaiting_card', trialEndsAt: null, createdAt: new Date(now.getTime() - (ABANDONED_SIGNUP_DAYS + 1) * 86_400_000) }).where(eq(tenants.id, abandoned.tenantId));
-    await deps.db.update(tenants).set({ status: 'awaiting_card', trialEndsAt: null, createdAt: new Date(now.getTime() - (ABANDONED_SIGNUP_DAYS - 1) * 86_400_000) }).where(eq(tenants.id, recent.tenantId));
+  it('tells the owners of a sign-up without a card 7 days ahead, in their language, once; deletes it after 30 days and the notice (restorable, then purged)', async () => {
+    const smtp = await startSmtp();
+    const mail = createMailTransport({ resendApiKey: undefined, smtpUrl: smtp.url });
+    const job = (now: Date) => runLifecycle({ db: deps.db, now: () => now, mail, appUrl: 'https://levqor.example' });
+    try {
+      const now = new Date();
+      const abandoned = await makeUser(deps.db);
+      const recent = await makeUser(deps.db);
+      const admin = await makeUser(deps.db, { role: 'admin' });
+      const signedUp = new Date(now.getTime() - (ABANDONED_SIGNUP_DAYS + 1) * DAY);
+      await deps.db.update(tenants).set({ status: 'awaiting_card', trialEndsAt: null, locale: 'de', createdAt: signedUp }).where(eq(tenants.id, abandoned.tenantId));
+      await deps.db.update(tenants).set({ status: 'awaiting_card', trialEndsAt: null, createdAt: new Date(now.getTime() - 20 * DAY) }).where(eq(tenants.id, recent.tenantId));
 
-    const first = await runLifecycle({ db: deps.db, now: () => now });
-    expect(first.deleted).toBeGreaterThanOrEqual(1);
-    expect(await statusOf(abandoned.tenantId)).toBe('soft_deleted');
-    expect(await statusOf(recent.tenantId)).toBe('awaiting_card');
-    const [gone] = await deps.db.select({ deletedAt: tenants.deletedAt }).from(tenants).where(eq(tenants.id, abandoned.tenantId));
-    expect(gone!.deletedAt).toEqual(now);
-    expect(await deps.db.select().from(tenantTransitions).where(eq(tenantTransitions.tenantId, abandoned.tenantId))).toEqual([
-      expect.objectContaining({ fromStatus: 'awaiting_card', toStatus: 'soft_deleted', actor: 'job', reason: expect.stringMatching(/^abandoned_signup/) }),
-    ]);
-    await runLifecycle({ db: deps.db, now: () => now });
-    expect(await deps.db.select().from(tenantTransitions).where(eq(tenantTransitions.tenantId, abandoned.tenantId))).toHaveLength(1);
+      // Day 31 and never told (e.g. it signed up before reminders existed): told now, deleted no sooner than 7 days on.
+      const first = await job(now);
+      expect(first.reminded).toBeGreaterThanOrEqual(1);
+      expect(await statusOf(abandoned.tenantId)).toBe('awaiting_card');
+      const [told] = smtp.to(abandoned.email);
+      const text = decodedText(told!);
+      const german = new Intl.DateTimeFormat('de', { dateStyle: 'long', timeZone: 'UTC' });
+      expect(text).toContain(german.format(new Date(now.getTime() + DELETION_NOTICE_DAYS * DAY)));
+      expect(text).toContain('https://levqor.example/de/dashboard/billing');
+      expect(text).toContain('und alle seine Daten gelöscht');
+      expect(smtp.to(recent.email)).toHaveLength(0);
+      await job(now);
+      expect(smtp.to(abandoned.email)).toHaveLength(1);
+
+      const later = new Date(now.getTime() + DELETION_NOTICE_DAYS * DAY);
+      const second = await job(later);
+      expect(second.deleted).toBeGreaterThanOrEqual(1);
+      expect(await statusOf(abandoned.tenantId)).toBe('soft_deleted');
+      const [gone] = await deps.db.select({ deletedAt: tenants.deletedAt }).from(tenants).where(eq(tenants.id, abandoned.tenantId));
+      expect(gone!.deletedAt).toEqual(later);
+      expect(await transitionsOf(abandoned.tenantId)).toEqual([
+        expect.objectContaining({ fromStatus: 'awaiting_card', toStatus: 'soft_deleted', actor: 'job', reason: expect.stringMatching(/^abandoned_signup/) }),
+      ]);
+      // The newer sign-up is at day 27 now: told, not deleted.
+      expect(await statusOf(recent.tenantId)).toBe('awaiting_card');
+      expect(smtp.to(recent.email)).toHaveLength(1);
+      await job(later);
+      expect(await transitionsOf(abandoned.tenantId)).toHaveLength(1);
+
+      // Restored by an admin: waiting for its card again, with a fresh notice before any new deletion.
+      await callerFor(deps, admin).lifecycle.restore({ tenantId: abandoned.tenantId, reason: 'the owner asked' });
+      expect(await statusOf(abandoned.tenantId)).toBe('awaiting_card');
+      await job(new Date(later.getTime() + DAY));
+      expect(await statusOf(abandoned.tenantId)).toBe('awaiting_card');
+      expect(smtp.to(abandoned.email)).toHaveLength(2);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('renders the deletion notice in every language with nothing left unfilled', () => {
+    for (const locale of locales) {
+      const m = renderDeletionReminderMail(locale, { name: 'Acme', createdAt: new Date('2026-11-01T09:00:00Z'), deletesAt: new Date('2026-12-01T09:00:00Z') }, 'https://levqor.example/');
+      expect(`${m.subject}\n${m.text}`).not.toMatch(/[{}]/);
+      expect(m.text).toContain(`https://levqor.example/${locale === 'en' ? '' : `${locale}/`}dashboard/billing`);
+      expect(m.subject).toContain('Acme');
+    }
+    expect(abandonedDeletionDate(new Date('2026-11-01T00:00:00Z'), new Date('2026-11-24T00:00:00Z'))).toEqual(new Date('2026-12-01T00:00:00Z'));
+    expect(abandonedDeletionDate(new Date('2026-11-01T00:00:00Z'), new Date('2026-11-29T00:00:00Z'))).toEqual(new Date('2026-12-06T00:00:00Z'));
   });
 
   it('a suspended workspace signs in and reads its data but runs nothing and gets no AI', async () => {

@@ -10,8 +10,12 @@ import { api } from '~/trpc/react';
 import { textInputClass } from '~/components/ui/input';
 
 const ACTIONS = ['suspend', 'resume', 'restore'] as const;
+const WORKSPACE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Admin view of the workspace lifecycle: act on a workspace, and read every recorded transition. */
+/**
+ * Admin view of the workspace lifecycle: act on a workspace, and read the recorded transitions —
+ * the newest of all workspaces, or only those of the workspace whose id is typed in the form.
+ */
 export function LifecycleAdmin() {
   const t = useTranslations('Lifecycle');
   const ts = useTranslations('TenantStatus');
@@ -21,7 +25,10 @@ export function LifecycleAdmin() {
   const ids = { tenant: useId(), action: useId(), reason: useId() };
   const [action, setAction] = useState<(typeof ACTIONS)[number]>('suspend');
   const [error, setError] = useState<string | null>(null);
-  const transitions = api.lifecycle.transitions.useQuery({ limit: 100 });
+  const [tenantId, setTenantId] = useState('');
+  const only = WORKSPACE_ID.test(tenantId.trim()) ? tenantId.trim() : undefined;
+  const transitions = api.lifecycle.transitions.useQuery(only ? { tenantId: only, limit: 100 } : { limit: 100 });
+  const historyTitle = only ? t('historyOfWorkspace') : t('historyTitle');
   const options = {
     onSuccess: async (r: { from: string; to: string }) => {
       setError(null);
@@ -53,7 +60,14 @@ export function LifecycleAdmin() {
             <label htmlFor={ids.tenant} className="block text-sm font-medium">
               {t('tenantId')}
             </label>
-            <input id={ids.tenant} name="tenantId" required className={`${textInputClass} font-mono`} />
+            <input
+              id={ids.tenant}
+              name="tenantId"
+              required
+              value={tenantId}
+              onChange={(e) => setTenantId(e.target.value)}
+              className={`${textInputClass} font-mono`}
+            />
           </div>
           <div>
             <label htmlFor={ids.action} className="block text-sm font-medium">
@@ -87,10 +101,10 @@ export function LifecycleAdmin() {
       </Card>
 
       <Card aria-labelledby="lifecycle-history-title">
-        <CardTitle id="lifecycle-history-title">{t('historyTitle')}</CardTitle>
+        <CardTitle id="lifecycle-history-title">{historyTitle}</CardTitle>
         <div className="mt-3">
           {transitions.data?.items.length ? (
-            <Table caption={t('historyTitle')}>
+            <Table caption={historyTitle}>
               <THead>
                 <tr>
                   <Th>{t('when')}</Th>

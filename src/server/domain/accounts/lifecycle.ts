@@ -1,9 +1,13 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { localizedPath } from '~/i18n/paths';
+import { locales, type Locale } from '~/i18n/locales';
+import { CATALOGS, fillMessage } from '~/server/domain/i18n/catalogs';
 import { forgetTenantPlan } from '~/server/domain/usage/plans';
 import type { Db } from '~/server/infra/db/client';
-import { subscriptions, TENANT_STATES, tenants, tenantTransitions, type TenantState } from '~/server/infra/db/schema';
+import { subscriptions, TENANT_STATES, tenants, tenantTransitions, users, type TenantState } from '~/server/infra/db/schema';
 import type { Logger } from '~/server/infra/logger';
+import type { MailTransport } from '~/server/infra/mail/transport';
 import { AppError } from '~/server/errors';
 
 /**
@@ -181,6 +185,8 @@ export async function restoreTenant(deps: { db: Db; now?: () => Date }, admin: {
     const before = await lastTransitionInto(tx, tenantId, 'soft_deleted');
     const to = before && isState(before.fromStatus) && before.fromStatus !== 'soft_deleted' ? before.fromStatus : 'suspended';
     const result = await transitionTenant(tx, { tenantId, to, actor: 'admin', actorUserId: admin.id, reason, now: deps.now?.() });
+    // Back to waiting for its card: a fresh notice period, with a fresh e-mail, before any new deletion.
+    if (to === 'awaiting_card') await tx.update(tenants).set({ deletionRemindedAt: null }).where(eq(tenants.id, tenantId));
     // The owner whose deletion took the workspace with it comes back with it (members who left
     // before stay gone).
     if (before) await tx.execute(sql`update users set deleted_at = null where tenant_id = ${tenantId} and deleted_at >= ${before.createdAt.toISOString()}::timestamptz`);
@@ -193,15 +199,23 @@ export async function restoreTenant(deps: { db: Db; now?: () => Date }, admin: {
 export const PAST_DUE_GRACE_DAYS = 7;
 /** Days a workspace may wait for its card (awaiting_card) before the lifecycle job deletes it. */
 export const ABANDONED_SIGNUP_DAYS = 30;
+/** The owners of such a workspace are told this many days before it is deleted (never fewer). */
+export const DELETION_NOTICE_DAYS = 7;
+
+const DAY_MS = 86_400_000;
+
+type LifecycleDeps = { db: Db; now?: () => Date; log?: Logger; mail?: MailTransport; appUrl?: string };
 
 /**
  * Trials that ended without a subscription are suspended (the pricing page's 7 days); workspaces
  * past due for more than `PAST_DUE_GRACE_DAYS` are suspended; sign-ups still without a card
- * after `ABANDONED_SIGNUP_DAYS` are deleted (soft, then purged). Idempotent: a second run on the
+ * are told `DELETION_NOTICE_DAYS` before `ABANDONED_SIGNUP_DAYS` pass, and deleted (soft, then
+ * purged) once both the days and the notice period have passed. Idempotent: a second run on the
  * same day finds nothing to do. Each workspace moves in its own transaction.
  */
-export async function runLifecycle(deps: { db: Db; now?: () => Date; log?: Logger }) {
+export async function runLifecycle(deps: LifecycleDeps) {
   const now = deps.now?.() ?? new Date();
+  const reminded = await remindAbandonedSignups(deps, now);
   const expired = await deps.db
     .select({ id: tenants.id })
     .from(tenants)
@@ -222,11 +236,18 @@ export async function runLifecycle(deps: { db: Db; now?: () => Date; log?: Logge
       ),
     );
   // A sign-up that never added its card (decision 019) holds data for a trial that never began:
-  // deleted (restorable by an admin, purged after the grace period) once ABANDONED_SIGNUP_DAYS pass.
+  // deleted (restorable by an admin, purged after the grace period) once ABANDONED_SIGNUP_DAYS
+  // pass and its owners were told at least DELETION_NOTICE_DAYS before.
   const abandoned = await deps.db
     .select({ id: tenants.id })
     .from(tenants)
-    .where(and(eq(tenants.status, 'awaiting_card'), lt(tenants.createdAt, new Date(now.getTime() - ABANDONED_SIGNUP_DAYS * 86_400_000))));
+    .where(
+      and(
+        eq(tenants.status, 'awaiting_card'),
+        lt(tenants.createdAt, new Date(now.getTime() - ABANDONED_SIGNUP_DAYS * DAY_MS)),
+        lt(tenants.deletionRemindedAt, new Date(now.getTime() - DELETION_NOTICE_DAYS * DAY_MS + 1)),
+      ),
+    );
   let suspended = 0;
   let deleted = 0;
   for (const [rows, reason, to] of [
@@ -245,7 +266,67 @@ export async function runLifecycle(deps: { db: Db; now?: () => Date; log?: Logge
       }
     }
   }
-  return { suspended, deleted };
+  return { suspended, deleted, reminded };
+}
+
+/** The day a workspace told at `remindedAt` is deleted: 30 days after sign-up, never under 7 days' notice. */
+export function abandonedDeletionDate(createdAt: Date, remindedAt: Date): Date {
+  return new Date(Math.max(createdAt.getTime() + ABANDONED_SIGNUP_DAYS * DAY_MS, remindedAt.getTime() + DELETION_NOTICE_DAYS * DAY_MS));
+}
+
+/**
+ * Tells the owners of each workspace still waiting for its card, `DELETION_NOTICE_DAYS` before
+ * its deletion, in the workspace's language. Each workspace is claimed (its `deletion_reminded_at`
+ * set) before its e-mail goes out, so a re-run or a second worker never sends twice; a failed
+ * send is logged, not retried (the dashboard says the same thing to whoever signs in). Without a
+ * mail transport the claim alone starts the notice period.
+ */
+async function remindAbandonedSignups(deps: LifecycleDeps, now: Date): Promise<number> {
+  const claimed = await deps.db
+    .update(tenants)
+    .set({ deletionRemindedAt: now })
+    .where(
+      and(
+        eq(tenants.status, 'awaiting_card'),
+        isNull(tenants.deletionRemindedAt),
+        lt(tenants.createdAt, new Date(now.getTime() - (ABANDONED_SIGNUP_DAYS - DELETION_NOTICE_DAYS) * DAY_MS)),
+      ),
+    )
+    .returning({ id: tenants.id, name: tenants.name, locale: tenants.locale, createdAt: tenants.createdAt });
+  const mail = deps.mail;
+  if (!mail || mail.kind === 'none') return claimed.length;
+  for (const workspace of claimed) {
+    const owners = await deps.db
+      .select({ email: users.email })
+      .from(users)
+      .where(and(eq(users.tenantId, workspace.id), eq(users.role, 'owner'), isNull(users.deletedAt)));
+    if (owners.length === 0) continue;
+    const locale: Locale = (locales as readonly string[]).includes(workspace.locale) ? (workspace.locale as Locale) : 'en';
+    const { subject, text } = renderDeletionReminderMail(locale, { ...workspace, deletesAt: abandonedDeletionDate(workspace.createdAt, now) }, deps.appUrl ?? '');
+    try {
+      await mail.send({ to: owners.map((o) => o.email), subject, text, idempotencyKey: `abandoned-signup-${workspace.id}` });
+    } catch (error) {
+      deps.log?.warn({ tenantId: workspace.id, err: { name: (error as Error).name } }, 'lifecycle: deletion reminder not sent');
+    }
+  }
+  return claimed.length;
+}
+
+/** The e-mail telling owners that a workspace without a card will be deleted (messages/, LifecycleEmails). */
+export function renderDeletionReminderMail(
+  locale: Locale,
+  workspace: { name: string; createdAt: Date; deletesAt: Date },
+  appUrl: string,
+): { subject: string; text: string } {
+  const t = CATALOGS[locale].LifecycleEmails;
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const values = {
+    workspace: workspace.name,
+    signedUp: day.format(workspace.createdAt),
+    date: day.format(workspace.deletesAt),
+    url: `${appUrl.replace(/\/+$/, '')}${localizedPath('/dashboard/billing', locale)}`,
+  };
+  return { subject: fillMessage(t.subject, values), text: fillMessage(t.body, values) };
 }
 
 /** Records the purge of workspaces (the rows themselves are deleted by the caller's transaction). */

@@ -48,6 +48,8 @@ export const tenants = pgTable(
     createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
     deletedAt: t.timestamp({ withTimezone: true }),
+    /** When the owners of a workspace still waiting for its card were told of its coming deletion. */
+    deletionRemindedAt: t.timestamp({ withTimezone: true }),
   }),
   (table) => [
     index('tenants_created_at_idx').on(table.createdAt),

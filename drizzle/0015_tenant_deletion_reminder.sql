@@ -1,0 +1,1 @@
+ALTER TABLE "tenants" ADD COLUMN "deletion_reminded_at" timestamp with time zone;
