@@ -153,11 +153,21 @@ export type RunningWorkers = {
   close: () => Promise<void>;
 };
 
-/** Starts a Worker per queue and upserts every scheduler (idempotent: same id, same scheduler). */
 /** How often the schedulers are upserted again even without a reconnect (cheap: idempotent). */
 export const SCHEDULER_REASSERT_MS = 5 * 60_000;
 
-export async function startWorkers(deps: WorkerDeps, opts: { concurrency?: number; reassertEveryMs?: number } = {}): Promise<RunningWorkers> {
+/**
+ * How long `close()` lets a worker finish its active jobs before forcing it shut. BullMQ's
+ * graceful close can wait for ever when a blocking connection is still reconnecting (a Redis
+ * restart just before shutdown: taskforcesh/bullmq#4656); under the process's 30 s hard exit.
+ */
+export const WORKER_CLOSE_GRACE_MS = 20_000;
+
+/** Starts a Worker per queue and upserts every scheduler (idempotent: same id, same scheduler). */
+export async function startWorkers(
+  deps: WorkerDeps,
+  opts: { concurrency?: number; reassertEveryMs?: number; closeGraceMs?: number } = {},
+): Promise<RunningWorkers> {
   const queues = new Map<QueueName, Queue>(QUEUE_NAMES.map((name) => [name, createQueue(name, deps.redis, deps.prefix)]));
   runQueues.set(deps, queues.get('workflow-runs')!);
   /**
@@ -243,8 +253,16 @@ export async function startWorkers(deps: WorkerDeps, opts: { concurrency?: numbe
       if (retry) clearTimeout(retry);
       deps.redis.off('ready', onReady);
       await withTimeout(relay.then((r) => r?.stop()), 2000).catch(() => undefined);
-      await Promise.all(workers.map((w) => w.close()));
-      await Promise.all([...queues.values()].map((q) => q.close()));
+      const grace = opts.closeGraceMs ?? WORKER_CLOSE_GRACE_MS;
+      await Promise.all(
+        workers.map((w) =>
+          withTimeout(w.close(), grace).catch(async () => {
+            deps.log.warn({ queue: w.name, graceMs: grace }, 'worker did not close in time; forcing it');
+            await withTimeout(w.close(true), 2000).catch(() => undefined);
+          }),
+        ),
+      );
+      await Promise.all([...queues.values()].map((q) => withTimeout(q.close(), 2000).catch(() => undefined)));
     },
   };
 }

@@ -49,7 +49,7 @@ describe('schedulers after a Redis restart (issue 11 #1)', () => {
     const workerRedis = createRedis('worker', url);
     const prefix = 'levqor-test-restart';
     const mail = createMailTransport({ resendApiKey: undefined, smtpUrl: undefined });
-    const running = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, mail, log: logger, prefix });
+    const running = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, mail, log: logger, prefix }, { closeGraceMs: 3000 });
     // Each look reads BullMQ's scheduler set directly on a fresh fail-fast connection: no client
     // state survives from before the restart.
     const keys = async () => {
@@ -74,6 +74,9 @@ describe('schedulers after a Redis restart (issue 11 #1)', () => {
       await exited;
       server = await startRedis(port);
       await expect.poll(() => keys().catch(() => []), { timeout: 20_000, interval: 200 }).toEqual(['account-purge', 'engine-maintenance', 'tenant-lifecycle', 'usage-warnings', 'worker-heartbeat']);
+      // And they still stop: a graceful close that BullMQ cannot finish after the restart is
+      // forced after the grace period instead of hanging the process.
+      await running.close();
     } finally {
       await running.close().catch(() => null);
       workerRedis.disconnect();
