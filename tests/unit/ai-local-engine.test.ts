@@ -64,6 +64,22 @@ describe('help chat: BM25 over the help articles', () => {
     expect(forgot.answer).toMatch(/Forgot your password\?/);
     expect(change.answer).toMatch(/current password and the new one twice/);
     expect(answerHelpLocally('de', 'Ich habe mein Passwort vergessen').answer).toMatch(/Passwort vergessen\?/);
+    // Other forms of the verb than the article's: matched by their shared beginning.
+    expect(answerHelpLocally('es', 'Olvidé mi contraseña').answer).toMatch(/Olvidaste tu contraseña\?/);
+    expect(answerHelpLocally('fr', 'J’ai oublié mon mot de passe').answer).toMatch(/oubli/i);
+  });
+
+  it('matches a word the passages do not know by a shared beginning of five letters or more, and only then', () => {
+    const index = createBm25Index(
+      [
+        { id: 'change', text: 'cambia tu contraseña en Ajustes' },
+        { id: 'forgot', text: 'si olvidaste tu contraseña pide un enlace' },
+      ],
+      { prefixMatch: 5 },
+    );
+    expect(index.search('olvidé contraseña')[0]?.id).toBe('forgot');
+    expect(index.search('olvi contraseña').map((h) => h.id)).toEqual(['change', 'forgot']);
+    expect(createBm25Index([{ id: 'forgot', text: 'olvidaste' }]).search('olvidé')).toEqual([]);
   });
 
   it('ranks by BM25: rarer terms weigh more, documents without any term are left out', () => {

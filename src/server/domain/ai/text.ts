@@ -86,7 +86,13 @@ export type Bm25Document<Id extends string = string> = { id: Id; text: string };
 export type Bm25Hit<Id extends string = string> = { id: Id; score: number };
 
 /** Okapi BM25 over a small, fixed corpus (k1 = 1.2, b = 0.75, IDF with the +1 smoothing). */
-export function createBm25Index<Id extends string>(documents: readonly Bm25Document<Id>[], opts: { k1?: number; b?: number } = {}) {
+/**
+ * `prefixMatch` (a length, e.g. 5): a query word the corpus does not know matches the corpus's
+ * words that it starts, or that start it, when the shorter of the two has at least that many
+ * letters — inflections a light stemmer leaves apart ("olvidé" / "olvidaste", "oublié" /
+ * "oubliez") then meet.
+ */
+export function createBm25Index<Id extends string>(documents: readonly Bm25Document<Id>[], opts: { k1?: number; b?: number; prefixMatch?: number } = {}) {
   const k1 = opts.k1 ?? 1.2;
   const b = opts.b ?? 0.75;
   const docs = documents.map((d) => {
@@ -103,12 +109,14 @@ export function createBm25Index<Id extends string>(documents: readonly Bm25Docum
     const f = df.get(t) ?? 0;
     return Math.log(1 + (n - f + 0.5) / (f + 0.5));
   };
+  const related = (t: string, min: number) =>
+    t.length < min || !LATIN.test(t) ? [] : [...df.keys()].filter((v) => v.length >= min && (v.startsWith(t) || t.startsWith(v)));
 
   return {
     size: n,
     /** Documents by descending score; documents without any query term are left out. */
     search(query: string, limit = 5): Bm25Hit<Id>[] {
-      const terms = [...new Set(tokenize(query))];
+      const terms = [...new Set(tokenize(query).flatMap((t) => (df.has(t) || !opts.prefixMatch ? [t] : related(t, opts.prefixMatch))))];
       if (!terms.length) return [];
       const hits: Bm25Hit<Id>[] = [];
       for (const d of docs) {

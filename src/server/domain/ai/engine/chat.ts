@@ -62,15 +62,16 @@ export function passagesOf(article: HelpArticle): string[] {
 const passageIndexes = new Map<string, ReturnType<typeof createBm25Index<string>>>();
 
 /**
- * The passage of `article` that answers `query` best (BM25 over that article's passages; the
- * summary's first sentence when no passage shares a term with the question).
+ * The passage of `article` that answers `query` best (BM25 over that article's passages, a word
+ * unknown to them matching their words by a shared prefix of five letters or more; the summary's
+ * first sentence when no passage shares a term with the question).
  */
 export function bestPassage(locale: Locale, article: HelpArticle, query: string): string {
   const passages = passagesOf(article);
   const key = `${locale}/${article.id}`;
   let index = passageIndexes.get(key);
   if (!index) {
-    index = createBm25Index(passages.map((text, i) => ({ id: String(i), text })));
+    index = createBm25Index(passages.map((text, i) => ({ id: String(i), text })), { prefixMatch: 5 });
     passageIndexes.set(key, index);
   }
   const [hit] = index.search(query, 1);
