@@ -1,6 +1,7 @@
 import { purgeOldResetLinks } from '~/server/domain/accounts/password-reset';
 import { purgeDeletedAccounts } from '~/server/domain/accounts/privacy';
 import { runLifecycle } from '~/server/domain/accounts/lifecycle';
+import { purgeOldContactTickets } from '~/server/domain/support/tickets';
 import { env } from '~/env';
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import type { z } from 'zod';
@@ -118,7 +119,7 @@ const HANDLERS: {
   'account-purge': async (deps, job) => {
     const now = () => new Date(job.timestamp);
     const purged = await purgeDeletedAccounts({ db: deps.db, now });
-    return { ...purged, resetLinks: await purgeOldResetLinks({ db: deps.db, now }) };
+    return { ...purged, resetLinks: await purgeOldResetLinks({ db: deps.db, now }), contactTickets: await purgeOldContactTickets({ db: deps.db, now }) };
   },
   // Idempotent: a workspace already suspended is left as it is.
   'tenant-lifecycle': (deps, job) => runLifecycle({ db: deps.db, log: deps.log, mail: deps.mail, appUrl: env.APP_URL, now: () => new Date(job.timestamp) }),

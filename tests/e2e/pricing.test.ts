@@ -193,7 +193,7 @@ describe('pricing page (SPEC B2, B4)', () => {
     await block.waitFor();
     await expect(page.getByTestId('before-you-go-trial').textContent()).resolves.toBe(TRIAL_TEXT);
     await expect(block.getByRole('button', { name: t('Billing.beforeYouGo.downgrade') }).count()).resolves.toBe(1);
-    await expect(page.getByTestId('before-you-go-support').getAttribute('href')).resolves.toMatch(/^mailto:/);
+    await expect(page.getByTestId('before-you-go-support').getAttribute('href')).resolves.toMatch(/\/dashboard\/support$/);
     await expect(page.getByTestId('before-you-go-continue').isDisabled()).resolves.toBe(true);
     await context.close();
   });

@@ -8,7 +8,7 @@ import { loadCurrentUser } from '~/server/domain/accounts/users';
 import { setSecret } from '~/server/domain/secrets/store';
 import { acceptInvite, inviteMember } from '~/server/domain/accounts/team';
 import { secretsDeps } from '~/server/transport/engine-deps';
-import { discountSuggestions, reports } from '~/server/infra/db/schema';
+import { discountSuggestions, reports, supportMessages, supportTickets } from '~/server/infra/db/schema';
 import { runWeeklyReport } from '~/server/domain/reports/weekly';
 import type { Access } from '~/server/transport/trpc/trpc';
 import { callerFor, makeUser, setupTestDeps, uniqueEmail, type TestUser } from '../helpers/deps';
@@ -58,6 +58,17 @@ const newRun = async (f: Fixtures, owner: TestUser, approvalClass: 'A' | 'B' = '
     steps: [{ id: 'start', name: 'Start', type: 'webhook_trigger', config: { method: 'POST' } }, { id: 'log', name: 'Log', type: 'log', config: { message: 'hi' } }],
   });
   return (await callerFor(deps, owner).runs.runNow({ workflowId: created.id })).runId;
+};
+
+/** A ticket of u's workspace, written directly and dated two hours back (outside the hourly allowance). */
+const newTicket = async (u: TestUser, status: 'open' | 'closed' = 'open') => {
+  const at = new Date(Date.now() - 2 * 3_600_000);
+  const [row] = await deps.db
+    .insert(supportTickets)
+    .values({ tenantId: u.tenantId, userId: u.id, subject: 'Matrix ticket', plan: 'starter', slaHours: 48, createdAt: at, lastMessageAt: at, status, dueAt: status === 'open' ? new Date(at.getTime() + 48 * 3_600_000) : null, closedAt: status === 'closed' ? at : null })
+    .returning({ id: supportTickets.id });
+  await deps.db.insert(supportMessages).values({ ticketId: row!.id, author: 'customer', authorUserId: u.id, body: 'A matrix question here.', createdAt: at });
+  return row!.id;
 };
 
 const CASES: Record<string, Case> = {
@@ -174,6 +185,17 @@ const CASES: Record<string, Case> = {
   'ai.debug': { input: () => ({ error: 'getaddrinfo ENOTFOUND api.example.test' }) },
   'ai.onboarding': { input: () => ({}) },
   'ai.usage': {},
+  // SPEC P6: every member follows the workspace's tickets; admins work the queue.
+  'support.mine': {},
+  'support.get': { input: async (_f, u) => ({ ticketId: await newTicket(u) }) },
+  'support.open': { input: () => ({ subject: 'Matrix ticket', body: 'A matrix question here.' }) },
+  'support.reply': { input: async (_f, u) => ({ ticketId: await newTicket(u), body: 'A matrix follow-up.' }) },
+  'support.close': { input: async (_f, u) => ({ ticketId: await newTicket(u) }) },
+  'support.rate': { input: async (_f, u) => ({ ticketId: await newTicket(u, 'closed'), score: 5 }) },
+  'support.queue': { input: () => ({ status: 'open' }) },
+  'support.staffGet': { input: async (_f, u) => ({ ticketId: await newTicket(u) }) },
+  'support.staffReply': { input: async (_f, u) => ({ ticketId: await newTicket(u), body: 'A matrix answer for you.' }) },
+  'support.staffClose': { input: async (_f, u) => ({ ticketId: await newTicket(u) }) },
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[]; type: string } };

@@ -11,6 +11,7 @@ import { purgeDeletedAccounts } from '~/server/domain/accounts/privacy';
 import { acceptInvite, inviteMember } from '~/server/domain/accounts/team';
 import { loadCurrentUser } from '~/server/domain/accounts/users';
 import { setSecret } from '~/server/domain/secrets/store';
+import { openTicket } from '~/server/domain/support/tickets';
 import { createWorkflow } from '~/server/domain/workflows/workflows';
 import { tenants, users, workflows } from '~/server/infra/db/schema';
 import { secretsDeps } from '~/server/transport/engine-deps';
@@ -75,9 +76,10 @@ describe('privacy rights (SPEC P5)', () => {
     // 1,200 more workflows: the export pages through them (500 per query).
     await deps.db.insert(workflows).values(Array.from({ length: 1200 }, (_, i) => ({ tenantId: owner.tenantId, name: `Bulk ${i}`, steps: [hook] })));
 
+    const ticket = await openTicket({ db: deps.db }, ownerUser, { subject: 'Export my ticket', body: 'Is my ticket in the export?' });
     const files = await exportOf(owner);
     expect([...files.keys()].sort()).toEqual(
-      ['README.txt', 'ai_usage.json', 'profile.json', 'referral_codes.json', 'referrals_made.json', 'workspace.json', 'team.json', 'team_invites.json', 'workflows.json', 'workflow_versions.json', 'runs.json', 'run_steps.json', 'usage_counters.json', 'usage_events.json', 'subscriptions.json', 'secrets.json'].sort(),
+      ['README.txt', 'ai_usage.json', 'profile.json', 'referral_codes.json', 'referrals_made.json', 'workspace.json', 'team.json', 'team_invites.json', 'workflows.json', 'workflow_versions.json', 'runs.json', 'run_steps.json', 'usage_counters.json', 'usage_events.json', 'subscriptions.json', 'secrets.json', 'support_tickets.json', 'support_messages.json'].sort(),
     );
     const json = (name: string) => JSON.parse(files.get(name)!) as Record<string, unknown>[];
     expect(json('profile.json')).toEqual([expect.objectContaining({ id: owner.id, email: owner.email, name: 'Export Owner' })]);
@@ -88,6 +90,8 @@ describe('privacy rights (SPEC P5)', () => {
     expect(wf[0]).not.toHaveProperty('webhookSecretHash');
     expect(json('workspace.json')).toEqual([expect.objectContaining({ id: owner.tenantId })]);
     expect(json('secrets.json')).toEqual([expect.objectContaining({ name: 'CRM_KEY' })]);
+    expect(json('support_tickets.json')).toEqual([expect.objectContaining({ id: ticket.id, subject: 'Export my ticket' })]);
+    expect(json('support_messages.json')).toEqual([expect.objectContaining({ ticketId: ticket.id, body: 'Is my ticket in the export?' })]);
     const everything = [...files.values()].join('\n');
     expect(everything).not.toContain('sk-live-plaintext-value-123');
     expect(everything).not.toContain('ciphertext');
@@ -103,8 +107,12 @@ describe('privacy rights (SPEC P5)', () => {
     const member = (await loadCurrentUser(deps, joined.userId))!;
     const own = await createWorkflow({ db: deps.db }, member, { name: 'Made by the member', steps: [hook] });
     const ownersOnly = await createWorkflow({ db: deps.db }, ownerUser, { name: 'Made by the owner', steps: [hook] });
+    const ownersTicket = await openTicket({ db: deps.db }, ownerUser, { subject: 'Owner only', body: 'A ticket the member did not open.' });
+    const membersTicket = await openTicket({ db: deps.db }, member, { subject: 'Member ticket', body: 'A ticket the member opened.' });
     const files = await exportOf(member);
     expect(files.has('workspace.json')).toBe(false);
+    expect(JSON.parse(files.get('support_tickets.json')!).map((t: { id: string }) => t.id)).toEqual([membersTicket.id]);
+    expect(files.get('support_messages.json')).not.toContain(ownersTicket.id);
     expect(JSON.parse(files.get('workflows.json')!).map((w: { id: string }) => w.id)).toEqual([own.id]);
     expect([...files.values()].join()).not.toContain(ownersOnly.id);
 

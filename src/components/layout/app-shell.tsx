@@ -10,7 +10,7 @@ import { DashboardNav } from './dashboard-nav';
  * data runtimes for client components load here, not on public pages.
  */
 /** Namespaces only server components read: kept out of the page's client payload. */
-const SERVER_ONLY_NAMESPACES = new Set(['MarketingEmails', 'Metadata', 'Home', 'Auth', 'Operations', 'Reports', 'Admin', 'Legal', 'Consent', 'Footer', 'Invite', 'AuthStatus', 'TenantReports', 'UsageEmails', 'PasswordReset', 'ErrorMessages', 'LifecycleEmails']);
+const SERVER_ONLY_NAMESPACES = new Set(['MarketingEmails', 'Metadata', 'Home', 'Auth', 'Operations', 'Reports', 'Admin', 'Legal', 'Consent', 'Footer', 'Invite', 'AuthStatus', 'TenantReports', 'UsageEmails', 'PasswordReset', 'ErrorMessages', 'LifecycleEmails', 'SupportEmails', 'Contact']);
 
 export async function AppShell({ isAdmin, children }: { isAdmin: boolean; children: React.ReactNode }) {
   const all = await getMessages();

@@ -20,10 +20,12 @@ type Item = {
     | '/admin/referrals'
     | '/admin/usage'
     | '/admin/lifecycle'
+    | '/admin/support'
+    | '/dashboard/support'
     | '/dashboard/secrets'
     | '/dashboard/team'
     | '/dashboard/settings';
-  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'weeklyReports' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage' | 'secrets' | 'team' | 'settings' | 'lifecycle';
+  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'weeklyReports' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage' | 'secrets' | 'team' | 'settings' | 'lifecycle' | 'support' | 'supportQueue';
 };
 
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
@@ -38,6 +40,7 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
     { href: '/dashboard/secrets', label: 'secrets' },
     { href: '/dashboard/team', label: 'team' },
     { href: '/dashboard/billing', label: 'billing' },
+    { href: '/dashboard/support', label: 'support' },
     { href: '/dashboard/settings', label: 'settings' },
     ...(isAdmin
       ? ([
@@ -49,6 +52,7 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
           { href: '/admin/referrals', label: 'referrals' },
           { href: '/admin/usage', label: 'usage' },
           { href: '/admin/lifecycle', label: 'lifecycle' },
+          { href: '/admin/support', label: 'supportQueue' },
         ] as const)
       : []),
   ];

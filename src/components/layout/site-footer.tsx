@@ -10,6 +10,7 @@ export async function SiteFooter() {
     { href: '/legal/privacy', label: t('privacy') },
     { href: '/legal/cookies', label: t('cookies') },
     { href: '/legal/dpa', label: t('dpa') },
+    { href: '/contact', label: t('contact') },
   ] as const;
   return (
     <footer aria-label={t('label')} className="mt-12 border-t border-border">

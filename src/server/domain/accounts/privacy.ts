@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '~/server/infra/db/client';
@@ -7,6 +7,8 @@ import {
   referralCodes,
   referrals,
   subscriptions,
+  supportMessages,
+  supportTickets,
   teamInvites,
   tenants,
   tenantSecrets,
@@ -79,6 +81,15 @@ export function exportSources(user: CurrentUser): Source[] {
     { file: 'referrals_made.json', table: referrals, key: referrals.id, columns: getTableColumns(referrals), where: eq(referrals.referrerUserId, user.id) },
     { file: 'ai_usage.json', table: aiUsage, key: aiUsage.id, columns: getTableColumns(aiUsage), where: owner ? inTenant(aiUsage) : and(inTenant(aiUsage), eq(aiUsage.userId, user.id))! },
   ];
+  // Support tickets (SPEC P6): an owner's archive holds the workspace's, a member's the ones they opened.
+  const tickets = owner ? inTenant(supportTickets) : and(inTenant(supportTickets), eq(supportTickets.userId, user.id))!;
+  const ticketIds = owner
+    ? sql`${supportMessages.ticketId} in (select id from support_tickets where tenant_id = ${user.tenantId})`
+    : sql`${supportMessages.ticketId} in (select id from support_tickets where tenant_id = ${user.tenantId} and user_id = ${user.id})`;
+  mine.push(
+    { file: 'support_tickets.json', table: supportTickets, key: supportTickets.id, columns: getTableColumns(supportTickets), where: tickets },
+    { file: 'support_messages.json', table: supportMessages, key: supportMessages.id, columns: getTableColumns(supportMessages), where: ticketIds },
+  );
   if (!owner) {
     // A member's own work: the workflows they created and the runs they started.
     return [

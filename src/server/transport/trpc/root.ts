@@ -15,6 +15,7 @@ import { usageRouter } from './routers/usage';
 import { secretsRouter } from './routers/secrets';
 import { teamRouter } from './routers/team';
 import { lifecycleRouter } from './routers/lifecycle';
+import { supportRouter } from './routers/support';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   secrets: secretsRouter,
   team: teamRouter,
   lifecycle: lifecycleRouter,
+  support: supportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,7 @@ import { buttonClasses } from '~/components/ui/button';
 import { UsagePanel } from '~/components/usage/usage-panel';
 import { Card, CardDescription, CardTitle } from '~/components/ui/card';
 import { ServerLink as Link } from '~/components/ui/server-link';
-import { env } from '~/env';
+import { localizedPath } from '~/i18n/paths';
 import type { Locale } from '~/i18n/routing';
 import {
   BILLING_INTERVALS,
@@ -24,12 +24,6 @@ import { getServerApi } from '~/trpc/server';
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const pick = <T extends string>(values: readonly T[], v: string | undefined): T | null => (values.includes(v as T) ? (v as T) : null);
-
-/** Support address for the "before you go" block: the sender address of Levqor's e-mails. */
-function supportMailto(): string {
-  const address = /<([^>]+)>/.exec(env.MAIL_FROM)?.[1] ?? env.MAIL_FROM;
-  return `mailto:${address.trim()}`;
-}
 
 /**
  * Billing (SPEC B3, B4): current plan, status, trial days left; checkout for a plan (preselected
@@ -156,7 +150,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
           <ManageSubscription
             hasBillingAccount={status.hasBillingAccount}
             configured={status.configured}
-            supportHref={supportMailto()}
+            supportHref={localizedPath('/dashboard/support', locale)}
             supportHours={status.supportSlaHours}
           />
         </Card>

@@ -8,3 +8,4 @@ export * from './ai';
 export * from './usage';
 export * from './secrets';
 export * from './team';
+export * from './support';
