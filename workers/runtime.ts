@@ -193,6 +193,7 @@ export async function startWorkers(
   // with backoff from 1 s to 30 s until it succeeds: waiting for the next periodic pass would
   // leave the schedules missing for minutes.
   let closed = false;
+  let closing: Promise<void> | null = null;
   let retry: NodeJS.Timeout | null = null;
   const reassert = (why: string, attempt = 0): void =>
     void assertSchedulers().then(
@@ -248,22 +249,25 @@ export async function startWorkers(
     queues: [...queues.values()],
     relayReady: relay.then((r) => r !== null),
     // Workers first (the active job finishes), then the queues; connections are the caller's.
-    close: async () => {
-      closed = true;
-      clearInterval(periodic);
-      if (retry) clearTimeout(retry);
-      deps.redis.off('ready', onReady);
-      await withTimeout(relay.then((r) => r?.stop()), 2000).catch(() => undefined);
-      const grace = opts.closeGraceMs ?? WORKER_CLOSE_GRACE_MS;
-      await Promise.all(
-        workers.map((w) =>
-          withTimeout(w.close(), grace).catch(async () => {
-            deps.log.warn({ queue: w.name, graceMs: grace }, 'worker did not close in time; forcing it');
-            await withTimeout(w.close(true), 2000).catch(() => undefined);
-          }),
-        ),
-      );
-      await Promise.all([...queues.values()].map((q) => withTimeout(q.close(), 2000).catch(() => undefined)));
-    },
+    close: () => (closing ??= closeAll()),
   };
+
+  // Once: a second call (a signal during shutdown, a test's cleanup) waits for the same close.
+  async function closeAll() {
+    closed = true;
+    clearInterval(periodic);
+    if (retry) clearTimeout(retry);
+    deps.redis.off('ready', onReady);
+    await withTimeout(relay.then((r) => r?.stop()), 2000).catch(() => undefined);
+    const grace = opts.closeGraceMs ?? WORKER_CLOSE_GRACE_MS;
+    await Promise.all(
+      workers.map((w) =>
+        withTimeout(w.close(), grace).catch(async () => {
+          deps.log.warn({ queue: w.name, graceMs: grace }, 'worker did not close in time; forcing it');
+          await withTimeout(w.close(true), 2000).catch(() => undefined);
+        }),
+      ),
+    );
+    await Promise.all([...queues.values()].map((q) => withTimeout(q.close(), 2000).catch(() => undefined)));
+  }
 }

@@ -7,6 +7,9 @@ import { runMarketingCycle } from '~/server/domain/marketing/cycle';
 import { lastCompleteWeek } from '~/server/domain/reports/iso-week';
 import { runTenantReports } from '~/server/domain/reports/tenant';
 import { runWeeklyReport } from '~/server/domain/reports/weekly';
+import { loadCurrentUser } from '~/server/domain/accounts/users';
+import { closeTicket, contactSupport, openTicket, rateTicket, staffReply } from '~/server/domain/support/tickets';
+import { createMailTransport } from '~/server/infra/mail/transport';
 import type { Db } from '~/server/infra/db/client';
 import {
   growthEvents,
@@ -32,7 +35,8 @@ import {
  * cycle and the reports are the real jobs, run once. Deterministic: the same clock gives the
  * same data. Demo workspaces use @demo.levqor.local addresses and have no password.
  */
-export type DemoWorkspace = { tenantId: string; userId: string; workflowIds: string[] };
+/** The demo customer workspace, and (optionally) the admin who answers its support tickets. */
+export type DemoWorkspace = { tenantId: string; userId: string; workflowIds: string[]; adminUserId?: string };
 
 const DAY = 86_400_000;
 const SOURCES = ['google', 'google', 'newsletter', 'partner-blog', 'direct', 'direct', 'referral'] as const;
@@ -63,7 +67,7 @@ const hex = (s: string) => createHash('sha256').update(s).digest('hex').slice(0,
 export async function seedDemoHistory(
   db: Db,
   opts: { now: Date; workspace: DemoWorkspace; logsDir: string; days?: number },
-): Promise<{ tenants: number; events: number; runs: number; drafts: number }> {
+): Promise<{ tenants: number; events: number; runs: number; drafts: number; tickets: number }> {
   const now = opts.now;
   const days = opts.days ?? 42;
   const rand = rng(Math.floor(now.getTime() / DAY));
@@ -252,10 +256,41 @@ export async function seedDemoHistory(
     { check: 'stripe', severity: 'minor', summary: 'Stripe API unreachable', openedAt: new Date(now.getTime() - 4 * DAY), resolvedAt: new Date(now.getTime() - 4 * DAY + 12 * 60_000) },
   ]);
 
+  // Support (SPEC P6), through the domain on the demo clock: an answered, closed and rated
+  // ticket, one waiting for us, and a prospect's message from the contact form.
+  const tickets = await seedDemoTickets(db, opts.workspace, now);
+
   // The real jobs, once: today's marketing drafts, last week's reports.
   const cycle = await runMarketingCycle({ db, now: () => now, logFile: path.join(opts.logsDir, 'auto_marketing.log') });
   const week = lastCompleteWeek(now);
   await runWeeklyReport({ db, now: () => now, reportsDir: opts.logsDir }, { week: week.label });
   await runTenantReports({ db, now: () => now }, { week: week.label });
-  return { tenants: created, events: events.length, runs, drafts: cycle.created };
+  return { tenants: created, events: events.length, runs, drafts: cycle.created, tickets };
+}
+
+async function seedDemoTickets(db: Db, workspace: DemoWorkspace, now: Date): Promise<number> {
+  const user = await loadCurrentUser({ db }, workspace.userId);
+  if (!user) return 0;
+  const at = (hoursAgo: number) => ({ db, now: () => new Date(now.getTime() - hoursAgo * 3_600_000) });
+  const noMail = createMailTransport({ resendApiKey: undefined, smtpUrl: undefined });
+  const solved = await openTicket(at(5 * 24), user, {
+    subject: 'Webhook answers 401',
+    body: 'Our form tool gets 401 Unauthorized when it calls the lead webhook. What does it need?',
+  });
+  if (workspace.adminUserId) {
+    await staffReply({ ...at(5 * 24 - 3), mail: noMail, appUrl: '' }, { id: workspace.adminUserId }, {
+      ticketId: solved.id,
+      body: 'The webhook needs its secret: send it as "Authorization: Bearer <secret>". You can rotate the secret from the workflow page if it leaked.',
+    });
+  }
+  await closeTicket(at(5 * 24 - 5), user, { ticketId: solved.id });
+  await rateTicket(at(5 * 24 - 5), user, { ticketId: solved.id, score: 5 });
+  await openTicket(at(3), user, { subject: 'Approval before sending invoices', body: 'Can a manager approve each invoice e-mail before the workflow sends it?' });
+  await contactSupport(at(7), {
+    name: 'Priya Prospect',
+    email: 'priya@prospect.demo.levqor.local',
+    subject: 'Before we sign up',
+    body: 'Can Levqor call our own API every weekday at 7 and e-mail the finance team the result?',
+  });
+  return 3;
 }

@@ -115,7 +115,7 @@ export async function seedDemo(
   // Acme has been a paying customer for a while: its demo user sees a workspace in use.
   await db.update(tenants).set({ status: 'active', plan: 'growth', createdAt: new Date(Date.now() - 60 * 86_400_000) }).where(eq(tenants.id, member.tenantId));
   if (opts.history !== false) {
-    await seedDemoHistory(db, { now: new Date(), workspace: { tenantId: member.tenantId, userId: member.userId, workflowIds }, logsDir: path.join(ROOT, 'logs') });
+    await seedDemoHistory(db, { now: new Date(), workspace: { tenantId: member.tenantId, userId: member.userId, workflowIds, adminUserId: admin.userId }, logsDir: path.join(ROOT, 'logs') });
   }
   store(creds);
   return { created: true, credentials: creds };

@@ -30,7 +30,7 @@ async function horizontalOverflow(page: Page) {
 }
 
 describe('accessibility and responsiveness', () => {
-  it.each(['/', '/sign-in', '/sign-up', '/forgot-password'])('%s has no serious or critical axe violation', async (path) => {
+  it.each(['/', '/sign-in', '/sign-up', '/forgot-password', '/contact'])('%s has no serious or critical axe violation', async (path) => {
     const context = await newContext(browser());
     const page = await context.newPage();
     await page.goto(path);

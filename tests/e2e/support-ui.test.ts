@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeUser, setupTestDeps, uniqueEmail } from '../helpers/deps';
@@ -7,6 +8,8 @@ const { browser } = setupBrowser();
 const deps = setupTestDeps();
 const t = messages('en');
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_m, k: string) => String(values[k]));
+const seriousViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('support (SPEC P6)', () => {
@@ -28,6 +31,7 @@ describe('support (SPEC P6)', () => {
     const row = page.getByTestId('ticket-row').filter({ hasText: subject });
     await row.getByTestId('ticket-status').filter({ hasText: t('Support.status.open') }).waitFor();
     expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The admin's queue lists it; the ticket page suggests the password article's passage.
     const admin = await makeUser(deps.db, { role: 'admin', password: 'support-admin-1' });
@@ -37,6 +41,8 @@ describe('support (SPEC P6)', () => {
     await adminPage.waitForURL('**/dashboard');
     await adminPage.goto('/admin/support');
     await adminPage.getByRole('heading', { name: t('Support.admin.title'), level: 1 }).waitFor();
+    await adminPage.getByTestId('queue-row').first().waitFor();
+    expect(await seriousViolations(adminPage)).toEqual([]);
     await adminPage.getByTestId('queue-row').getByRole('link', { name: subject }).click();
     await adminPage.getByRole('heading', { name: subject, level: 1 }).waitFor();
     const suggestion = adminPage.getByTestId('reply-suggestion').first();

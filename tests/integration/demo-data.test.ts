@@ -11,7 +11,7 @@ import { addDays, dayOf } from '~/server/domain/growth/intelligence/dates';
 import { getActivity, getFunnel, getRetention } from '~/server/domain/growth/intelligence/views';
 import { lastCompleteWeek } from '~/server/domain/reports/iso-week';
 import { createWorkflow } from '~/server/domain/workflows/workflows';
-import { incidents, marketingDrafts, reports, tenantReports, tenants, users, workflowRuns } from '~/server/infra/db/schema';
+import { incidents, marketingDrafts, reports, supportTickets, tenantReports, tenants, users, workflowRuns } from '~/server/infra/db/schema';
 import { makeUser, setupTestDeps } from '../helpers/deps';
 
 /**
@@ -38,7 +38,8 @@ describe('demo history (first start)', () => {
     const logStep = { id: 'log', name: 'Log', type: 'log', config: { message: 'Lead {{ body.email }}' } } as const;
     const w = await createWorkflow({ db: deps.db }, user, { name: 'Demo leads', steps: [hook, logStep] });
 
-    const result = await seedDemoHistory(deps.db, { now: NOW, workspace: { tenantId: acme.tenantId, userId: acme.id, workflowIds: [w.id] }, logsDir });
+    const admin = await makeUser(deps.db, { role: 'admin' });
+    const result = await seedDemoHistory(deps.db, { now: NOW, workspace: { tenantId: acme.tenantId, userId: acme.id, workflowIds: [w.id], adminUserId: admin.id }, logsDir });
     expect(result.tenants).toBeGreaterThanOrEqual(20);
     expect(result.runs).toBeGreaterThan(10);
     expect(result.drafts).toBeGreaterThan(0);
@@ -73,6 +74,12 @@ describe('demo history (first start)', () => {
       .from(marketingDrafts)
       .where(and(inArray(marketingDrafts.tenantId, demoTenants), eq(marketingDrafts.status, 'pending_approval')));
     expect(drafts.length).toBeGreaterThan(0);
+
+    // Support: an answered, closed and rated ticket, one waiting for us, a contact-form message.
+    const acmeTickets = await deps.db.select().from(supportTickets).where(eq(supportTickets.tenantId, acme.tenantId));
+    expect(acmeTickets.map((t) => t.status).sort()).toEqual(['closed', 'open']);
+    expect(acmeTickets.find((t) => t.status === 'closed')).toMatchObject({ satisfaction: 5, firstResponseAt: expect.any(Date) });
+    expect(result.tickets).toBe(3);
 
     // Last week's reports: the admins' and the demo workspace's.
     const week = lastCompleteWeek(NOW);

@@ -69,6 +69,13 @@ describe('help chat: BM25 over the help articles', () => {
     expect(answerHelpLocally('fr', 'J’ai oublié mon mot de passe').answer).toMatch(/oubli/i);
   });
 
+  it('knows where to get help from support, and that the reply time depends on the plan', () => {
+    expect(answerHelpLocally('en', 'How do I contact support?').sources[0]?.id).toBe('support');
+    expect(answerHelpLocally('en', 'How long does support take to reply?').answer).toMatch(/Starter 48/);
+    expect(answerHelpLocally('de', 'Wie erreiche ich den Support?').sources[0]?.id).toBe('support');
+    expect(answerHelpLocally('en', 'I cannot sign in and have no account yet, who do I write to?').sources.map((s) => s.id)).toContain('support');
+  });
+
   it('matches a word the passages do not know by a shared beginning of five letters or more, and only then', () => {
     const index = createBm25Index(
       [

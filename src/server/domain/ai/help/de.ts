@@ -102,6 +102,17 @@ export const de: AiTexts = {
       ],
       keywords: 'sicherheit sicher datenschutz daten passwort verschlüsselung dsgvo schützen persönlich',
     },
+    support: {
+      title: 'Hilfe vom Support bekommen',
+      summary:
+        'Eröffnen Sie ein Ticket unter Support im Dashboard-Menü: Ihr ganzer Arbeitsbereich sieht seine Tickets. Wir antworten innerhalb der Frist Ihres Tarifs ({sla}) und nach jeder Ihrer Antworten erneut innerhalb dieser Frist; wenn dieser Server E-Mails versendet, erhalten Sie unsere Antwort auch per E-Mail. Schließen Sie das Ticket, wenn alles erledigt ist, und bewerten Sie unsere Antwort von 1 bis 5. Ohne Konto, oder wenn Sie sich nicht anmelden können, nutzen Sie die Kontaktseite, die unten auf jeder Seite verlinkt ist.',
+      steps: [
+        'Öffnen Sie Support im Dashboard-Menü.',
+        'Geben Sie dem Ticket einen Betreff und beschreiben Sie, was Sie versucht haben, was passiert ist und bei einem Lauf dessen Link.',
+        'Verfolgen Sie die Antwort auf der Seite des Tickets: antworten Sie, oder schließen und bewerten Sie es.',
+      ],
+      keywords: 'support hilfe kontakt ticket tickets frage problem fehler antwort antwortzeit mensch e-mail nachricht beschwerde gesperrt',
+    },
     password: {
       title: 'Passwort ändern oder zurücksetzen',
       summary:

@@ -104,6 +104,17 @@ export const en: AiTexts = {
       ],
       keywords: 'security secure privacy private data password encryption gdpr safe protect hack login sign in personal',
     },
+    support: {
+      title: 'Getting help from support',
+      summary:
+        'Open a ticket under Support in the dashboard menu: everyone in your workspace sees its tickets. Support replies within your plan’s reply time ({sla}), and within that time again whenever you write back; when this server sends e-mail, our answer reaches you by e-mail too. Close a ticket when you are done and rate our answer from 1 to 5. Without an account, or if you cannot sign in, use the Contact page linked at the bottom of every page.',
+      steps: [
+        'Open Support from the dashboard menu.',
+        'Give the ticket a subject and describe what you tried, what happened and, for a run, its link.',
+        'Follow the answer on the ticket’s page: reply, or close it and rate it.',
+      ],
+      keywords: 'support help contact ticket tickets question problem issue bug reply answer response time sla human agent email message complaint stuck locked',
+    },
     password: {
       title: 'Changing or resetting your password',
       summary:

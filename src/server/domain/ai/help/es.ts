@@ -102,6 +102,17 @@ export const es: AiTexts = {
       ],
       keywords: 'seguridad seguro privacidad datos contraseña cifrado rgpd proteger personal',
     },
+    support: {
+      title: 'Obtener ayuda del soporte',
+      summary:
+        'Abre un ticket en Soporte, en el menú del panel: todo tu espacio de trabajo ve sus tickets. Respondemos en el plazo de tu plan ({sla}) y de nuevo en ese plazo cada vez que respondes; si este servidor envía correo, también recibes nuestra respuesta por correo. Cierra el ticket cuando termines y valora nuestra respuesta del 1 al 5. Sin cuenta, o si no puedes iniciar sesión, usa la página de Contacto enlazada al pie de cada página.',
+      steps: [
+        'Abre Soporte desde el menú del panel.',
+        'Pon un asunto al ticket y describe qué intentaste, qué pasó y, si es una ejecución, su enlace.',
+        'Sigue la respuesta en la página del ticket: responde, o ciérralo y valóralo.',
+      ],
+      keywords: 'soporte ayuda contacto ticket tickets pregunta problema error respuesta plazo persona correo mensaje queja bloqueado',
+    },
     password: {
       title: 'Cambiar o restablecer tu contraseña',
       summary:

@@ -102,6 +102,17 @@ export const fr: AiTexts = {
       ],
       keywords: 'sécurité sécurisé confidentialité données mot de passe chiffrement rgpd protéger personnel',
     },
+    support: {
+      title: 'Obtenir de l’aide du support',
+      summary:
+        'Ouvrez un ticket dans Support, dans le menu du tableau de bord : tout votre espace de travail voit ses tickets. Nous répondons dans le délai de votre offre ({sla}), et de nouveau dans ce délai chaque fois que vous répondez ; si ce serveur envoie des e-mails, notre réponse vous parvient aussi par e-mail. Fermez le ticket quand c’est réglé et notez notre réponse de 1 à 5. Sans compte, ou si vous ne pouvez pas vous connecter, utilisez la page Contact en bas de chaque page.',
+      steps: [
+        'Ouvrez Support depuis le menu du tableau de bord.',
+        'Donnez un objet au ticket et décrivez ce que vous avez essayé, ce qui s’est passé et, pour une exécution, son lien.',
+        'Suivez la réponse sur la page du ticket : répondez, ou fermez-le et notez-le.',
+      ],
+      keywords: 'support aide contact ticket tickets question problème bug réponse délai humain e-mail message réclamation bloqué',
+    },
     password: {
       title: 'Changer ou réinitialiser votre mot de passe',
       summary:

@@ -102,6 +102,17 @@ export const it: AiTexts = {
       ],
       keywords: 'sicurezza sicuro privacy dati password crittografia gdpr proteggere personale',
     },
+    support: {
+      title: 'Ricevere aiuto dall’assistenza',
+      summary:
+        'Apri una richiesta in Assistenza, nel menu della dashboard: tutto il tuo spazio di lavoro vede le sue richieste. Rispondiamo entro il tempo del tuo piano ({sla}) e di nuovo entro quel tempo ogni volta che rispondi; se questo server invia e-mail, la nostra risposta ti arriva anche via e-mail. Chiudi la richiesta quando hai risolto e valuta la risposta da 1 a 5. Senza account, o se non riesci ad accedere, usa la pagina Contatti in fondo a ogni pagina.',
+      steps: [
+        'Apri Assistenza dal menu della dashboard.',
+        'Dai un oggetto alla richiesta e descrivi cosa hai provato, cosa è successo e, per un’esecuzione, il suo link.',
+        'Segui la risposta nella pagina della richiesta: rispondi, oppure chiudila e valutala.',
+      ],
+      keywords: 'assistenza supporto aiuto contatto richiesta richieste ticket domanda problema errore risposta tempo persona email messaggio reclamo bloccato',
+    },
     password: {
       title: 'Cambiare o reimpostare la password',
       summary:

@@ -102,6 +102,17 @@ export const nl: AiTexts = {
       ],
       keywords: 'beveiliging veilig privacy gegevens wachtwoord versleuteling avg beschermen persoonlijk',
     },
+    support: {
+      title: 'Hulp krijgen van support',
+      summary:
+        'Open een ticket onder Support in het dashboardmenu: je hele werkruimte ziet de tickets. We antwoorden binnen de termijn van je abonnement ({sla}) en opnieuw binnen die termijn telkens als je reageert; als deze server e-mail verstuurt, krijg je ons antwoord ook per e-mail. Sluit het ticket als alles geregeld is en beoordeel ons antwoord van 1 tot 5. Zonder account, of als je niet kunt inloggen, gebruik je de contactpagina onderaan elke pagina.',
+      steps: [
+        'Open Support in het dashboardmenu.',
+        'Geef het ticket een onderwerp en beschrijf wat je hebt geprobeerd, wat er gebeurde en, bij een run, de link ervan.',
+        'Volg het antwoord op de pagina van het ticket: reageer, of sluit het en beoordeel het.',
+      ],
+      keywords: 'support hulp contact ticket tickets vraag probleem fout antwoord termijn mens e-mail bericht klacht geblokkeerd',
+    },
     password: {
       title: 'Je wachtwoord wijzigen of opnieuw instellen',
       summary:

@@ -102,6 +102,17 @@ export const pt: AiTexts = {
       ],
       keywords: 'segurança seguro privacidade dados senha criptografia lgpd proteger pessoal',
     },
+    support: {
+      title: 'Obter ajuda do suporte',
+      summary:
+        'Abra um pedido em Suporte, no menu do painel: todo o seu espaço de trabalho vê os pedidos. Respondemos no prazo do seu plano ({sla}) e de novo nesse prazo sempre que responder; se este servidor enviar e-mail, a nossa resposta também chega por e-mail. Feche o pedido quando estiver resolvido e avalie a resposta de 1 a 5. Sem conta, ou se não conseguir iniciar sessão, use a página Contacto no fundo de cada página.',
+      steps: [
+        'Abra Suporte no menu do painel.',
+        'Dê um assunto ao pedido e descreva o que tentou, o que aconteceu e, se for uma execução, a sua ligação.',
+        'Acompanhe a resposta na página do pedido: responda, ou feche-o e avalie-o.',
+      ],
+      keywords: 'suporte ajuda contacto pedido pedidos pergunta problema erro resposta prazo pessoa email mensagem reclamação bloqueado',
+    },
     password: {
       title: 'Alterar ou redefinir a palavra-passe',
       summary:

@@ -18,6 +18,7 @@ export const HELP_ARTICLE_IDS = [
   'reports',
   'security',
   'password',
+  'support',
   'ai-credits',
   'language',
 ] as const;
