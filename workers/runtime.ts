@@ -2,6 +2,7 @@ import { purgeOldResetLinks } from '~/server/domain/accounts/password-reset';
 import { purgeDeletedAccounts } from '~/server/domain/accounts/privacy';
 import { runLifecycle } from '~/server/domain/accounts/lifecycle';
 import { purgeOldContactTickets } from '~/server/domain/support/tickets';
+import { runUpgradePlanner } from '~/server/domain/planner/plans';
 import { env } from '~/env';
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import type { z } from 'zod';
@@ -122,6 +123,8 @@ const HANDLERS: {
     return { ...purged, resetLinks: await purgeOldResetLinks({ db: deps.db, now }), contactTickets: await purgeOldContactTickets({ db: deps.db, now }) };
   },
   // Idempotent: a workspace already suspended is left as it is.
+  // Design only: plans are written for admins, nothing is applied; a re-run refreshes the same plans.
+  'upgrade-planner': (deps, job) => runUpgradePlanner({ db: deps.db, now: () => new Date(job.timestamp) }),
   'tenant-lifecycle': (deps, job) => runLifecycle({ db: deps.db, log: deps.log, mail: deps.mail, appUrl: env.APP_URL, now: () => new Date(job.timestamp) }),
 };
 

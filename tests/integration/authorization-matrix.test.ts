@@ -8,7 +8,7 @@ import { loadCurrentUser } from '~/server/domain/accounts/users';
 import { setSecret } from '~/server/domain/secrets/store';
 import { acceptInvite, inviteMember } from '~/server/domain/accounts/team';
 import { secretsDeps } from '~/server/transport/engine-deps';
-import { discountSuggestions, reports, supportMessages, supportTickets } from '~/server/infra/db/schema';
+import { discountSuggestions, reports, supportMessages, supportTickets, upgradePlans } from '~/server/infra/db/schema';
 import { runWeeklyReport } from '~/server/domain/reports/weekly';
 import type { Access } from '~/server/transport/trpc/trpc';
 import { callerFor, makeUser, setupTestDeps, uniqueEmail, type TestUser } from '../helpers/deps';
@@ -68,6 +68,17 @@ const newTicket = async (u: TestUser, status: 'open' | 'closed' = 'open') => {
     .values({ tenantId: u.tenantId, userId: u.id, subject: 'Matrix ticket', plan: 'starter', slaHours: 48, createdAt: at, lastMessageAt: at, status, dueAt: status === 'open' ? new Date(at.getTime() + 48 * 3_600_000) : null, closedAt: status === 'closed' ? at : null })
     .returning({ id: supportTickets.id });
   await deps.db.insert(supportMessages).values({ ticketId: row!.id, author: 'customer', authorUserId: u.id, body: 'A matrix question here.', createdAt: at });
+  return row!.id;
+};
+
+/** A live upgrade plan with a fingerprint of its own. */
+const newPlan = async () => {
+  const now = new Date();
+  const subject = `matrix-${crypto.randomUUID()}`;
+  const [row] = await deps.db
+    .insert(upgradePlans)
+    .values({ kind: 'repeated_error', subject, fingerprint: `repeated_error:${subject}`, priority: 4, category: 'reliability', risk: 'low', source: 'anomaly:repeated_error', evidence: { occurrences: 3 }, firstSeenAt: now, lastSeenAt: now })
+    .returning({ id: upgradePlans.id });
   return row!.id;
 };
 
@@ -196,6 +207,9 @@ const CASES: Record<string, Case> = {
   'support.staffGet': { input: async (_f, u) => ({ ticketId: await newTicket(u) }) },
   'support.staffReply': { input: async (_f, u) => ({ ticketId: await newTicket(u), body: 'A matrix answer for you.' }) },
   'support.staffClose': { input: async (_f, u) => ({ ticketId: await newTicket(u) }) },
+  // SPEC P7: the upgrade planner's plans are for admins.
+  'planner.plans': { input: () => ({}) },
+  'planner.setStatus': { input: async () => ({ id: await newPlan(), status: 'in_progress' }) },
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[]; type: string } };

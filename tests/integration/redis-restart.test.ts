@@ -65,7 +65,7 @@ describe('schedulers after a Redis restart (issue 11 #1)', () => {
       }
     };
     try {
-      expect(await keys()).toEqual(['account-purge', 'engine-maintenance', 'tenant-lifecycle', 'usage-warnings', 'worker-heartbeat']);
+      expect(await keys()).toEqual(['account-purge', 'engine-maintenance', 'tenant-lifecycle', 'upgrade-planner', 'usage-warnings', 'worker-heartbeat']);
 
       // The server dies without saving (as SHUTDOWN NOSAVE or a crash would), then the same port
       // again: an empty Redis.
@@ -73,7 +73,7 @@ describe('schedulers after a Redis restart (issue 11 #1)', () => {
       server.kill('SIGKILL');
       await exited;
       server = await startRedis(port);
-      await expect.poll(() => keys().catch(() => []), { timeout: 20_000, interval: 200 }).toEqual(['account-purge', 'engine-maintenance', 'tenant-lifecycle', 'usage-warnings', 'worker-heartbeat']);
+      await expect.poll(() => keys().catch(() => []), { timeout: 20_000, interval: 200 }).toEqual(['account-purge', 'engine-maintenance', 'tenant-lifecycle', 'upgrade-planner', 'usage-warnings', 'worker-heartbeat']);
       // And they still stop: a graceful close that BullMQ cannot finish after the restart is
       // forced after the grace period instead of hanging the process.
       await running.close();

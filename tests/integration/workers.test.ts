@@ -23,7 +23,7 @@ describe('worker process (SPEC J1)', () => {
     const second = await startWorkers({ db: deps.db, redis: workerRedis, stripe: null, mail: noMail, log: logger, prefix });
     const queue = new Queue('maintenance', { connection: workerRedis, prefix });
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.key).sort()).toEqual(['account-purge', 'engine-maintenance', 'tenant-lifecycle', 'usage-warnings', 'worker-heartbeat']);
+    expect(schedulers.map((s) => s.key).sort()).toEqual(['account-purge', 'engine-maintenance', 'tenant-lifecycle', 'upgrade-planner', 'usage-warnings', 'worker-heartbeat']);
     expect(schedulers.find((s) => s.key === 'worker-heartbeat')!.every).toBe(60_000);
     const all = await Promise.all(
       (['marketing', 'reports', 'growth', 'maintenance'] as const).map(async (name) => {
@@ -40,6 +40,7 @@ describe('worker process (SPEC J1)', () => {
       { key: 'marketing-daily', pattern: '0 8 * * *', tz: 'Europe/London' },
       { key: 'tenant-lifecycle', pattern: '5 * * * *', tz: 'UTC' },
       { key: 'tenant-reports', pattern: '0 8 * * 1', tz: 'Europe/London' },
+      { key: 'upgrade-planner', pattern: '15 */6 * * *', tz: 'UTC' },
       { key: 'usage-warnings', pattern: null, tz: null },
       { key: 'weekly-report', pattern: '0 8 * * 1', tz: 'Europe/London' },
       { key: 'worker-heartbeat', pattern: null, tz: null },

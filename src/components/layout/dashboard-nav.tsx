@@ -21,11 +21,12 @@ type Item = {
     | '/admin/usage'
     | '/admin/lifecycle'
     | '/admin/support'
+    | '/admin/upgrades'
     | '/dashboard/support'
     | '/dashboard/secrets'
     | '/dashboard/team'
     | '/dashboard/settings';
-  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'weeklyReports' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage' | 'secrets' | 'team' | 'settings' | 'lifecycle' | 'support' | 'supportQueue';
+  label: 'overview' | 'workflows' | 'runs' | 'templates' | 'billing' | 'weeklyReports' | 'admin' | 'operations' | 'marketing' | 'reports' | 'growth' | 'referrals' | 'usage' | 'secrets' | 'team' | 'settings' | 'lifecycle' | 'support' | 'supportQueue' | 'upgrades';
 };
 
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
@@ -53,6 +54,7 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
           { href: '/admin/usage', label: 'usage' },
           { href: '/admin/lifecycle', label: 'lifecycle' },
           { href: '/admin/support', label: 'supportQueue' },
+          { href: '/admin/upgrades', label: 'upgrades' },
         ] as const)
       : []),
   ];

@@ -24,6 +24,8 @@ export const JOBS = {
   'account-purge': { queue: 'maintenance', payload: z.strictObject({}) },
   // SPEC P4: trials that ended and payments overdue past the grace period suspend the workspace.
   'tenant-lifecycle': { queue: 'maintenance', payload: z.strictObject({}) },
+  // SPEC P7: design-only improvement plans from anomalies, incidents and run failures.
+  'upgrade-planner': { queue: 'maintenance', payload: z.strictObject({}) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

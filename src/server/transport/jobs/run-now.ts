@@ -10,7 +10,7 @@ import { JOBS } from './definitions';
  * workers like its scheduled run (same handler, default payload); one per job and minute, so
  * a double click queues it once.
  */
-export const RUN_NOW_JOBS = ['weekly-report', 'tenant-reports', 'marketing-cycle', 'growth-rollup'] as const;
+export const RUN_NOW_JOBS = ['weekly-report', 'tenant-reports', 'marketing-cycle', 'growth-rollup', 'upgrade-planner'] as const;
 export type RunNowJob = (typeof RUN_NOW_JOBS)[number];
 
 export const runJobNowInputSchema = z.strictObject({

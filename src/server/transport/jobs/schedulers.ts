@@ -33,5 +33,7 @@ export const SCHEDULERS: readonly SchedulerDefinition[] = [
   { id: 'account-purge', queue: 'maintenance', jobName: 'account-purge', pattern: '30 3 * * *', tz: 'UTC', data: {} },
   // SPEC P4: the workspace lifecycle (trial expiry, overdue payments), hourly so a trial ends on its day.
   { id: 'tenant-lifecycle', queue: 'maintenance', jobName: 'tenant-lifecycle', pattern: '5 * * * *', tz: 'UTC', data: {} },
+  // SPEC P7: the upgrade planner, every 6 hours (design only: it writes plans, applies nothing).
+  { id: 'upgrade-planner', queue: 'maintenance', jobName: 'upgrade-planner', pattern: '15 */6 * * *', tz: 'UTC', data: {} },
   { id: 'growth-rollup-daily', queue: 'growth', jobName: 'growth-rollup', pattern: '10 0 * * *', tz: 'UTC', data: {} },
 ];

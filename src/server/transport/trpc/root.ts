@@ -16,6 +16,7 @@ import { secretsRouter } from './routers/secrets';
 import { teamRouter } from './routers/team';
 import { lifecycleRouter } from './routers/lifecycle';
 import { supportRouter } from './routers/support';
+import { plannerRouter } from './routers/planner';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   team: teamRouter,
   lifecycle: lifecycleRouter,
   support: supportRouter,
+  planner: plannerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,3 +9,4 @@ export * from './usage';
 export * from './secrets';
 export * from './team';
 export * from './support';
+export * from './planner';
