@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCurrentUser } from '~/server/domain/accounts/users';
 import { SUPPORT_SLA_HOURS } from '~/server/domain/billing/pricing';
 import { contactSupport, purgeOldContactTickets, staffClose, staffReply, suggestReplies, supportQueue } from '~/server/domain/support/tickets';
-import { supportMessages, supportTickets, tenants } from '~/server/infra/db/schema';
+import { supportMessages, supportTickets, tenants, users } from '~/server/infra/db/schema';
 import { logger } from '~/server/infra/logger';
 import { createMailTransport } from '~/server/infra/mail/transport';
 import { callerFor, makeUser, setupTestDeps, uniqueEmail } from '../helpers/deps';
@@ -137,6 +137,37 @@ describe('support tickets (SPEC P6)', () => {
       for (let i = 0; i < 5; i++) await contactSupport(deps, { name: 'Pat', email, subject: `Again ${i}`, body: 'Another question for you.' });
       await expect(contactSupport(deps, { name: 'Pat', email, subject: 'Too many', body: 'One question too many.' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
       await expect(contactSupport(deps, { name: 'Pat', email: 'not an address', subject: 'Hello', body: 'A question for you.' })).rejects.toMatchObject({ name: 'ZodError' });
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('tells the admins about each customer message by e-mail, in their language, once', async () => {
+    const smtp = await startSmtp();
+    const mail = createMailTransport({ resendApiKey: undefined, smtpUrl: smtp.url });
+    try {
+      const admin = await makeUser(deps.db, { role: 'admin' });
+      await deps.db.update(users).set({ locale: 'fr' }).where(eq(users.id, admin.id));
+      const owner = await makeUser(deps.db);
+      const user = (await loadCurrentUser(deps, owner.id))!;
+      const withMail = { db: deps.db, mail, appUrl: 'https://levqor.example', log: logger };
+      const { openTicket, replyToTicket } = await import('~/server/domain/support/tickets');
+      const ticket = await openTicket(withMail, user, { subject: 'Exports are empty', body: 'The CSV export of my runs has no rows today.' });
+      const [notice] = smtp.to(admin.email);
+      const text = decodedText(notice!);
+      expect(text).toContain('The CSV export of my runs has no rows today.');
+      expect(text).toContain(`https://levqor.example/fr/admin/support/${ticket.id}`);
+      expect(text).toContain('Répondez dans la file du support');
+      // The customer never receives the staff notice.
+      expect(smtp.to(owner.email)).toHaveLength(0);
+      const [first] = await deps.db.select().from(supportMessages).where(eq(supportMessages.ticketId, ticket.id));
+      expect(first!.emailedAt).not.toBeNull();
+
+      await replyToTicket(withMail, user, { ticketId: ticket.id, body: 'It is empty for last week too.' });
+      expect(smtp.to(admin.email)).toHaveLength(2);
+      // Without a transport nothing is sent and nothing is claimed.
+      await replyToTicket(deps, user, { ticketId: ticket.id, body: 'And for the week before.' });
+      expect(smtp.to(admin.email)).toHaveLength(2);
     } finally {
       await smtp.close();
     }

@@ -9,6 +9,8 @@ import { getRateLimiter } from '~/server/domain/scaling/rate-limit';
 import { isAppError, safeErrorSummary } from '~/server/errors';
 import { getDb } from '~/server/infra/db/client';
 import { logger } from '~/server/infra/logger';
+import { getMailTransport } from '~/server/infra/mail/transport';
+import { env } from '~/env';
 import { clientIp } from '~/server/transport/rest/client-ip';
 
 /**
@@ -21,7 +23,7 @@ export async function contactAction(_prev: ContactState, formData: FormData): Pr
   const decision = await getRateLimiter().check('auth', { ip: clientIp(await headers()) });
   if (!decision.allowed) return { error: 'tooMany', values };
   try {
-    const { reference, slaHours } = await contactSupport({ db: getDb() }, { ...values, locale: await getLocale() });
+    const { reference, slaHours } = await contactSupport({ db: getDb(), mail: getMailTransport(), appUrl: env.APP_URL, log: logger }, { ...values, locale: await getLocale() });
     return { sent: { reference, email: values.email.toLowerCase(), hours: slaHours } };
   } catch (error) {
     if (isAppError(error) && error.code === 'TOO_MANY_REQUESTS') return { error: 'tooMany', values };

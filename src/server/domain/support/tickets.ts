@@ -25,6 +25,8 @@ import { AppError } from '~/server/errors';
  */
 type Deps = { db: Db; now?: () => Date };
 type MailDeps = Deps & { mail: MailTransport; appUrl: string; log?: Logger };
+/** Customer-side calls: with a mail transport, the admins are e-mailed about each new message. */
+type CustomerDeps = Deps & { mail?: MailTransport; appUrl?: string; log?: Logger };
 
 const HOUR_MS = 3_600_000;
 /** Tickets a workspace (or a contact address) may open per hour: enough for people, not for scripts. */
@@ -61,11 +63,11 @@ async function assertHourlyAllowance(db: Db, where: ReturnType<typeof eq>, now: 
 }
 
 /** A ticket from the dashboard: the workspace's plan sets when our first reply is due. */
-export async function openTicket(deps: Deps, user: CurrentUser, input: z.input<typeof openTicketSchema>) {
+export async function openTicket(deps: CustomerDeps, user: CurrentUser, input: z.input<typeof openTicketSchema>) {
   const { subject, body } = openTicketSchema.parse(input);
   const now = deps.now?.() ?? new Date();
   await assertHourlyAllowance(deps.db, eq(supportTickets.tenantId, user.tenantId), now);
-  return deps.db.transaction(async (tx) => {
+  const opened = await deps.db.transaction(async (tx) => {
     const [tenant] = await tx.select({ plan: tenants.plan }).from(tenants).where(eq(tenants.id, user.tenantId));
     const plan = tenant?.plan ?? 'starter';
     const slaHours = SUPPORT_SLA_HOURS[plan];
@@ -73,19 +75,21 @@ export async function openTicket(deps: Deps, user: CurrentUser, input: z.input<t
       .insert(supportTickets)
       .values({ tenantId: user.tenantId, userId: user.id, subject, plan, slaHours, locale: resolveLocale(user.locale), createdAt: now, lastMessageAt: now, dueAt: dueFrom(now, slaHours) })
       .returning({ id: supportTickets.id, dueAt: supportTickets.dueAt, slaHours: supportTickets.slaHours });
-    await tx.insert(supportMessages).values({ ticketId: ticket!.id, author: 'customer', authorUserId: user.id, body, createdAt: now });
-    return { id: ticket!.id, dueAt: ticket!.dueAt!, slaHours: ticket!.slaHours };
+    const [message] = await tx.insert(supportMessages).values({ ticketId: ticket!.id, author: 'customer', authorUserId: user.id, body, createdAt: now }).returning({ id: supportMessages.id });
+    return { id: ticket!.id, dueAt: ticket!.dueAt!, slaHours: ticket!.slaHours, messageId: message!.id };
   });
+  await notifyStaff(deps, opened.id, opened.messageId, now);
+  return { id: opened.id, dueAt: opened.dueAt, slaHours: opened.slaHours };
 }
 
 /** The public contact form: no workspace, replies go to the address given; Starter's reply time. */
-export async function contactSupport(deps: Deps, input: z.input<typeof contactSchema>) {
+export async function contactSupport(deps: CustomerDeps, input: z.input<typeof contactSchema>) {
   const parsed = contactSchema.parse(input);
   const now = deps.now?.() ?? new Date();
   const email = parsed.email.toLowerCase();
   await assertHourlyAllowance(deps.db, eq(supportTickets.contactEmail, email), now);
   const slaHours = SUPPORT_SLA_HOURS.starter;
-  return deps.db.transaction(async (tx) => {
+  const sent = await deps.db.transaction(async (tx) => {
     const [ticket] = await tx
       .insert(supportTickets)
       .values({
@@ -100,9 +104,11 @@ export async function contactSupport(deps: Deps, input: z.input<typeof contactSc
         dueAt: dueFrom(now, slaHours),
       })
       .returning({ id: supportTickets.id });
-    await tx.insert(supportMessages).values({ ticketId: ticket!.id, author: 'customer', body: parsed.body, createdAt: now });
-    return { reference: ticketReference(ticket!.id), slaHours };
+    const [message] = await tx.insert(supportMessages).values({ ticketId: ticket!.id, author: 'customer', body: parsed.body, createdAt: now }).returning({ id: supportMessages.id });
+    return { ticketId: ticket!.id, messageId: message!.id };
   });
+  await notifyStaff(deps, sent.ticketId, sent.messageId, now);
+  return { reference: ticketReference(sent.ticketId), slaHours };
 }
 
 /** The short reference people quote ("#1a2b3c4d"). */
@@ -162,10 +168,10 @@ export async function getTicket(deps: Deps, user: CurrentUser, input: z.input<ty
 }
 
 /** The customer writes again: after our answer the ticket is open again and our next reply is due. */
-export async function replyToTicket(deps: Deps, user: CurrentUser, input: z.input<typeof replySchema>) {
+export async function replyToTicket(deps: CustomerDeps, user: CurrentUser, input: z.input<typeof replySchema>) {
   const parsed = replySchema.parse(input);
   const now = deps.now?.() ?? new Date();
-  return deps.db.transaction(async (tx) => {
+  const replied = await deps.db.transaction(async (tx) => {
     const [ticket] = await tx
       .select({ status: supportTickets.status, slaHours: supportTickets.slaHours, dueAt: supportTickets.dueAt })
       .from(supportTickets)
@@ -173,11 +179,71 @@ export async function replyToTicket(deps: Deps, user: CurrentUser, input: z.inpu
       .for('update');
     if (!ticket) throw new AppError('NOT_FOUND', 'Ticket not found');
     if (ticket.status === 'closed') throw new AppError('CONFLICT', 'This ticket is closed: open a new one if you still need help.');
-    await tx.insert(supportMessages).values({ ticketId: parsed.ticketId, author: 'customer', authorUserId: user.id, body: parsed.body, createdAt: now });
+    const [message] = await tx
+      .insert(supportMessages)
+      .values({ ticketId: parsed.ticketId, author: 'customer', authorUserId: user.id, body: parsed.body, createdAt: now })
+      .returning({ id: supportMessages.id });
     const dueAt = ticket.status === 'answered' ? dueFrom(now, ticket.slaHours) : ticket.dueAt;
     await tx.update(supportTickets).set({ status: 'open', dueAt, lastMessageAt: now }).where(eq(supportTickets.id, parsed.ticketId));
-    return { status: 'open' as const, dueAt };
+    return { status: 'open' as const, dueAt, messageId: message!.id };
   });
+  await notifyStaff(deps, parsed.ticketId, replied.messageId, now);
+  return { status: replied.status, dueAt: replied.dueAt };
+}
+
+/**
+ * Tells the admins about a customer's message, when a mail transport is configured: one e-mail
+ * per language among the admins, with the message, the reply due time and the queue link. The
+ * message is claimed first (`emailed_at`: "the other side was told"), so it goes out at most once;
+ * a failed send is logged and the queue still shows the ticket.
+ */
+async function notifyStaff(deps: CustomerDeps, ticketId: string, messageId: string, now: Date): Promise<void> {
+  const mail = deps.mail;
+  if (!mail || mail.kind === 'none') return;
+  const admins = await deps.db
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), isNull(users.deletedAt)));
+  if (admins.length === 0) return;
+  const claimed = await deps.db
+    .update(supportMessages)
+    .set({ emailedAt: now })
+    .where(and(eq(supportMessages.id, messageId), isNull(supportMessages.emailedAt)))
+    .returning({ body: supportMessages.body });
+  if (claimed.length === 0) return;
+  const [ticket] = await deps.db
+    .select({ subject: supportTickets.subject, plan: supportTickets.plan, dueAt: supportTickets.dueAt, workspace: tenants.name, contactEmail: supportTickets.contactEmail })
+    .from(supportTickets)
+    .leftJoin(tenants, eq(tenants.id, supportTickets.tenantId))
+    .where(eq(supportTickets.id, ticketId));
+  if (!ticket) return;
+  const byLocale = new Map<Locale, string[]>();
+  for (const admin of admins) {
+    const locale = resolveLocale(admin.locale);
+    byLocale.set(locale, [...(byLocale.get(locale) ?? []), admin.email]);
+  }
+  const base = (deps.appUrl ?? '').replace(/\/+$/, '');
+  for (const [locale, to] of byLocale) {
+    const t = CATALOGS[locale].SupportEmails;
+    const values = {
+      subject: ticket.subject,
+      reference: ticketReference(ticketId),
+      from: ticket.workspace ?? ticket.contactEmail ?? '',
+      plan: CATALOGS[locale].Plans[ticket.plan],
+      due: ticket.dueAt ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(ticket.dueAt) : '—',
+      url: `${base}${localizedPath(`/admin/support/${ticketId}`, locale)}`,
+    };
+    try {
+      await mail.send({
+        to,
+        subject: fillMessage(t.staffSubject, values),
+        text: [fillMessage(t.staffIntro, values), claimed[0]!.body, fillMessage(t.staffFooter, values)].join('\n\n'),
+        idempotencyKey: `support-staff-${messageId}-${locale}`,
+      });
+    } catch (error) {
+      deps.log?.warn({ err: { name: (error as Error).name } }, 'support notice to admins not sent');
+    }
+  }
 }
 
 /** The customer closes the ticket (nothing more to do); closing twice changes nothing. */

@@ -56,11 +56,11 @@ export const supportRouter = createTRPCRouter({
   open: protectedProcedure
     .input(openTicketSchema)
     .output(z.object({ id: z.string(), dueAt: z.date(), slaHours: z.number() }))
-    .mutation(({ ctx, input }) => openTicket(ctx, ctx.user, input)),
+    .mutation(({ ctx, input }) => openTicket({ ...ctx, mail: getMailTransport(), appUrl: env.APP_URL, log: logger }, ctx.user, input)),
   reply: protectedProcedure
     .input(replySchema)
     .output(z.object({ status: z.literal('open'), dueAt: z.date().nullable() }))
-    .mutation(({ ctx, input }) => replyToTicket(ctx, ctx.user, input)),
+    .mutation(({ ctx, input }) => replyToTicket({ ...ctx, mail: getMailTransport(), appUrl: env.APP_URL, log: logger }, ctx.user, input)),
   close: protectedProcedure
     .input(ticketIdSchema)
     .output(z.object({ status: z.literal('closed') }))
