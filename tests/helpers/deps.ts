@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, TransactionRollbackError } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 import { hashPassword } from '~/server/domain/accounts/password';
@@ -60,4 +60,20 @@ export async function sessionCookie(user: { id: string }, opts: { signedInAt?: n
   const claims = opts.signedInAt === undefined ? { sub: user.id } : { sub: user.id, signedInAt: opts.signedInAt };
   const token = await encode({ token: claims, secret: process.env.AUTH_SECRET!, salt, maxAge: 3600 });
   return `${salt}=${token}`;
+}
+
+/**
+ * Runs `fn` inside a transaction that is then rolled back: rows seeded there (telemetry, incidents,
+ * plans on a clock of their own) are never seen by other test files, and theirs never by `fn`
+ * beyond what was committed.
+ */
+export async function inRolledBackTransaction(db: Db, fn: (tx: Db) => Promise<void>) {
+  await db
+    .transaction(async (tx) => {
+      await fn(tx as unknown as Db);
+      tx.rollback();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof TransactionRollbackError)) throw e;
+    });
 }

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { eq, inArray, TransactionRollbackError } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { loadCurrentUser } from '~/server/domain/accounts/users';
 import { listPlans, runUpgradePlanner, setPlanStatus } from '~/server/domain/planner/plans';
@@ -7,7 +7,7 @@ import { createTelemetryWriter } from '~/server/domain/telemetry/log';
 import { createWorkflow } from '~/server/domain/workflows/workflows';
 import type { Db } from '~/server/infra/db/client';
 import { incidents, telemetryEvents, upgradePlans, workflowRuns, workflowRunSteps, workflowVersions } from '~/server/infra/db/schema';
-import { callerFor, makeUser, setupTestDeps } from '../helpers/deps';
+import { callerFor, inRolledBackTransaction, makeUser, setupTestDeps } from '../helpers/deps';
 
 /**
  * The upgrade planner (SPEC P7). Each test seeds a past day of its own inside a transaction that
@@ -18,17 +18,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const NOW = new Date(Date.UTC(1990, 0, 1) + randomInt(0, 3000) * DAY + 12 * HOUR);
 const ago = (hours: number) => new Date(NOW.getTime() - hours * HOUR);
-
-async function inRolledBackTransaction(fn: (db: Db) => Promise<void>) {
-  await deps.db
-    .transaction(async (tx) => {
-      await fn(tx as unknown as Db);
-      tx.rollback();
-    })
-    .catch((e: unknown) => {
-      if (!(e instanceof TransactionRollbackError)) throw e;
-    });
-}
 
 async function seedFindings(db: Db, tenant: { tenantId: string; id: string }) {
   // Telemetry of the last 24 h: one slow endpoint, one failing endpoint, one repeated error.
@@ -62,7 +51,7 @@ async function seedFindings(db: Db, tenant: { tenantId: string; id: string }) {
 describe('upgrade planner (SPEC P7)', () => {
   it('writes one design-only plan per finding, refreshes them on the next pass and archives the stale ones', async () => {
     const owner = await makeUser(deps.db);
-    await inRolledBackTransaction(async (db) => {
+    await inRolledBackTransaction(deps.db, async (db) => {
       await seedFindings(db, owner);
       // Live plans of the shared database (other files' rebuilds) would be refreshed, not opened.
       await db.update(upgradePlans).set({ status: 'archived' }).where(inArray(upgradePlans.status, ['open', 'in_progress']));

@@ -1,12 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { TransactionRollbackError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '~/server/infra/db/client';
 import { incidents, telemetryEvents } from '~/server/infra/db/schema';
 import { createTelemetryWriter } from '~/server/domain/telemetry/log';
 import { ALL_ENDPOINTS, detectAnomalies, type Anomaly } from '~/server/domain/telemetry/anomalies';
 import { computeHealthScore, healthScoreHistory } from '~/server/domain/telemetry/score';
-import { setupTestDeps } from '../helpers/deps';
+import { inRolledBackTransaction, setupTestDeps } from '../helpers/deps';
 
 const deps = setupTestDeps();
 
@@ -21,17 +20,6 @@ const dayStart = (n: number) => new Date(BASE + n * DAY);
 const at = (n: number, hours: number) => new Date(BASE + n * DAY + hours * 3_600_000);
 const dayOf = (n: number) => dayStart(n).toISOString().slice(0, 10);
 const windowOf = (n: number) => ({ since: dayStart(n), until: dayStart(n + 1) });
-
-async function inRolledBackTransaction(fn: (db: Db) => Promise<void>) {
-  await deps.db
-    .transaction(async (tx) => {
-      await fn(tx as unknown as Db);
-      tx.rollback();
-    })
-    .catch((e: unknown) => {
-      if (!(e instanceof TransactionRollbackError)) throw e;
-    });
-}
 
 type Samples = { endpoint: string; requests: number; errors: number; maxMs: number };
 /** Server performance samples through the real writer (aggregated per endpoint-minute). */
@@ -62,7 +50,7 @@ const byRule = (list: Anomaly[], rule: Anomaly['rule']) => list.filter((a) => a.
 
 describe('anomaly rules (SPEC H7)', () => {
   it('flags the same error message seen 3 times, not twice, and only inside the window', async () => {
-    await inRolledBackTransaction(async (db) => {
+    await inRolledBackTransaction(deps.db, async (db) => {
       await seedErrors(db, 0, 'Payment provider timed out', 3);
       await seedErrors(db, 0, 'Only twice', 2);
       await seedErrors(db, 0, null, 4, { name: 'ChunkLoadError' });
@@ -77,7 +65,7 @@ describe('anomaly rules (SPEC H7)', () => {
   });
 
   it('flags an endpoint slower than 2000 ms, not one at exactly 2000 ms, and ignores browser timings', async () => {
-    await inRolledBackTransaction(async (db) => {
+    await inRolledBackTransaction(deps.db, async (db) => {
       await seedPerformance(db, 2, [
         { endpoint: '/api/slow', requests: 5, errors: 0, maxMs: 2001 },
         { endpoint: '/api/limit', requests: 5, errors: 0, maxMs: 2000 },
@@ -90,7 +78,7 @@ describe('anomaly rules (SPEC H7)', () => {
   });
 
   it('flags error rates above 10 % per endpoint and overall, from 20 requests up', async () => {
-    await inRolledBackTransaction(async (db) => {
+    await inRolledBackTransaction(deps.db, async (db) => {
       await seedPerformance(db, 4, [
         { endpoint: '/api/flaky', requests: 30, errors: 4 }, // 13.3 %
         { endpoint: '/api/edge', requests: 30, errors: 3 }, // exactly 10 %: not above
@@ -106,7 +94,7 @@ describe('anomaly rules (SPEC H7)', () => {
   });
 
   it('raises nothing below every threshold', async () => {
-    await inRolledBackTransaction(async (db) => {
+    await inRolledBackTransaction(deps.db, async (db) => {
       await seedErrors(db, 6, 'Twice only', 2);
       await seedPerformance(db, 6, [
         { endpoint: '/api/a', requests: 40, errors: 4, maxMs: 2000 },
@@ -122,7 +110,7 @@ describe('anomaly rules (SPEC H7)', () => {
 
 describe('daily health score (SPEC H7)', () => {
   it('is 100 for a quiet day, with no suggestions', async () => {
-    await inRolledBackTransaction(async (db) => {
+    await inRolledBackTransaction(deps.db, async (db) => {
       const result = await computeHealthScore({ db }, { day: dayOf(10) });
       expect(result).toEqual({
         day: dayOf(10),
@@ -143,7 +131,7 @@ describe('daily health score (SPEC H7)', () => {
 
   it('subtracts incidents, anomalies and the error rate as documented', async () => {
     const D = 12;
-    await inRolledBackTransaction(async (db) => {
+    await inRolledBackTransaction(deps.db, async (db) => {
       await db.insert(incidents).values([
         { check: 'db', summary: 'opened and resolved that day', openedAt: at(D, 3), resolvedAt: at(D, 5) },
         { check: 'redis', summary: 'opened that day, still open at its end', openedAt: at(D, 10), resolvedAt: at(D + 2, 1) },
@@ -192,7 +180,7 @@ describe('daily health score (SPEC H7)', () => {
 
   it('caps each factor and never goes below 0', async () => {
     const D = 20;
-    await inRolledBackTransaction(async (db) => {
+    await inRolledBackTransaction(deps.db, async (db) => {
       await db.insert(incidents).values(
         Array.from({ length: 5 }, (_, i) => ({ check: `check-${i}`, summary: 'down', openedAt: at(D, i), resolvedAt: at(D + 3, 0) })),
       );

@@ -2,15 +2,16 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { ErrorAlert } from '~/components/ui/alert';
 import { Button } from '~/components/ui/button';
 import { Card, CardTitle } from '~/components/ui/card';
 import { Table, Td, Th, THead } from '~/components/ui/table';
 import { useToast } from '~/components/ui/toast';
 import { api } from '~/trpc/react';
 import { textInputClass } from '~/components/ui/input';
+import { isUuid } from '~/lib/ids';
 
 const ACTIONS = ['suspend', 'resume', 'restore'] as const;
-const WORKSPACE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Admin view of the workspace lifecycle: act on a workspace, and read the recorded transitions —
@@ -26,7 +27,7 @@ export function LifecycleAdmin() {
   const [action, setAction] = useState<(typeof ACTIONS)[number]>('suspend');
   const [error, setError] = useState<string | null>(null);
   const [tenantId, setTenantId] = useState('');
-  const only = WORKSPACE_ID.test(tenantId.trim()) ? tenantId.trim() : undefined;
+  const only = isUuid(tenantId.trim()) ? tenantId.trim() : undefined;
   const transitions = api.lifecycle.transitions.useQuery(only ? { tenantId: only, limit: 100 } : { limit: 100 });
   const historyTitle = only ? t('historyOfWorkspace') : t('historyTitle');
   const options = {
@@ -93,11 +94,7 @@ export function LifecycleAdmin() {
             </Button>
           </div>
         </form>
-        {error ? (
-          <p role="alert" className="mt-3 rounded-lg border border-rose-500/40 bg-rose-950/60 px-3 py-2 text-sm text-rose-100">
-            {error}
-          </p>
-        ) : null}
+        {error ? <ErrorAlert className="mt-3">{error}</ErrorAlert> : null}
       </Card>
 
       <Card aria-labelledby="lifecycle-history-title">

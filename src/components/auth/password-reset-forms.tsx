@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { ErrorAlert } from '~/components/ui/alert';
 import { Button } from '~/components/ui/button';
 import { Field } from './auth-forms';
 
@@ -25,13 +26,7 @@ export type ResetTexts = {
   errors: Record<ResetErrorKey, string>;
 };
 
-function Alert({ text }: { text: string }) {
-  return (
-    <p role="alert" data-testid="reset-error" className="rounded-lg border border-rose-500/40 bg-rose-950/60 px-3 py-2 text-sm text-rose-100">
-      {text}
-    </p>
-  );
-}
+const Alert = ({ text }: { text: string }) => <ErrorAlert testId="reset-error">{text}</ErrorAlert>;
 
 /** "Forgot password": the address, then the same answer whether or not an account exists. */
 export function ForgotPasswordForm({ action, texts: t }: { action: ForgotAction; texts: ResetTexts }) {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useId } from 'react';
+import { ErrorAlert } from '~/components/ui/alert';
 import { Button } from '~/components/ui/button';
 import { textAreaClass, textInputClass } from '~/components/ui/input';
 
@@ -34,11 +35,7 @@ export function ContactForm({ action, texts: t }: { action: ContactAction; texts
   const v = state.values;
   return (
     <form action={submit} className="space-y-4">
-      {state.error ? (
-        <p role="alert" className="rounded-lg border border-rose-500/40 bg-rose-950/60 px-3 py-2 text-sm text-rose-100">
-          {t.errors[state.error]}
-        </p>
-      ) : null}
+      {state.error ? <ErrorAlert>{t.errors[state.error]}</ErrorAlert> : null}
       <div>
         <label htmlFor={ids.name} className="block text-sm font-medium">
           {t.name}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { ErrorAlert } from '~/components/ui/alert';
 import { Button } from '~/components/ui/button';
 import { Card, CardTitle } from '~/components/ui/card';
 import { textAreaClass } from '~/components/ui/input';
@@ -40,13 +41,7 @@ export function StaffTicket({ ticketId }: { ticketId: string }) {
     onError: (e) => setError(e.message),
   });
 
-  if (ticket.isError) {
-    return (
-      <p role="alert" className="text-sm text-rose-200">
-        {ticket.error.message}
-      </p>
-    );
-  }
+  if (ticket.isError) return <ErrorAlert>{ticket.error.message}</ErrorAlert>;
   const data = ticket.data;
   if (!data) return null;
   const customer = data.workspace
@@ -104,11 +99,7 @@ export function StaffTicket({ ticketId }: { ticketId: string }) {
                 </label>
                 <textarea id={replyId} value={draft} onChange={(e) => setDraft(e.target.value)} required minLength={10} maxLength={5000} rows={6} className={textAreaClass} />
               </div>
-              {error ? (
-                <p role="alert" className="rounded-lg border border-rose-500/40 bg-rose-950/60 px-3 py-2 text-sm text-rose-100">
-                  {error}
-                </p>
-              ) : null}
+              {error ? <ErrorAlert>{error}</ErrorAlert> : null}
               <div className="flex flex-wrap gap-2">
                 <Button type="submit" name="action" value="reply" disabled={reply.isPending}>
                   {t('reply')}

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { ErrorAlert } from '~/components/ui/alert';
 import { Button } from '~/components/ui/button';
 import { Card, CardTitle } from '~/components/ui/card';
 import { textAreaClass, textInputClass } from '~/components/ui/input';
@@ -19,10 +20,9 @@ export function SupportDesk() {
   const [created, setCreated] = useState<string | null>(null);
   const tickets = api.support.mine.useQuery();
   const open = api.support.open.useMutation({
-    onSuccess: async (r, input) => {
+    onSuccess: async (r) => {
       setError(null);
       setCreated(t('created', { reference: `#${r.id.slice(0, 8)}`, due: format.dateTime(r.dueAt, { dateStyle: 'medium', timeStyle: 'short' }) }));
-      void input;
       await utils.support.mine.invalidate();
     },
     onError: (e) => setError(e.message),
@@ -59,11 +59,7 @@ export function SupportDesk() {
               {t('messageHint')}
             </p>
           </div>
-          {error ? (
-            <p role="alert" className="rounded-lg border border-rose-500/40 bg-rose-950/60 px-3 py-2 text-sm text-rose-100">
-              {error}
-            </p>
-          ) : null}
+          {error ? <ErrorAlert>{error}</ErrorAlert> : null}
           {created ? (
             <p role="status" data-testid="ticket-created" className="rounded-lg border border-emerald-500/40 bg-emerald-950/50 px-3 py-2 text-sm text-emerald-100">
               {created}

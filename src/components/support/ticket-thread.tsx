@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { ErrorAlert } from '~/components/ui/alert';
 import { Button } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { textAreaClass } from '~/components/ui/input';
@@ -62,13 +63,7 @@ export function TicketThread({ ticketId }: { ticketId: string }) {
   const close = api.support.close.useMutation({ onSuccess: refresh, onError });
   const rate = api.support.rate.useMutation({ onSuccess: refresh, onError });
 
-  if (ticket.isError) {
-    return (
-      <p role="alert" className="text-sm text-rose-200">
-        {ticket.error.message}
-      </p>
-    );
-  }
+  if (ticket.isError) return <ErrorAlert>{ticket.error.message}</ErrorAlert>;
   const data = ticket.data;
   if (!data) return null;
   return (
@@ -84,11 +79,7 @@ export function TicketThread({ ticketId }: { ticketId: string }) {
       <Card>
         <MessageList messages={data.messages} customerLabel={t('customer')} />
       </Card>
-      {error ? (
-        <p role="alert" className="rounded-lg border border-rose-500/40 bg-rose-950/60 px-3 py-2 text-sm text-rose-100">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorAlert>{error}</ErrorAlert> : null}
       {data.status === 'closed' ? (
         <Card>
           <p className="text-sm text-fg-muted">{t('closedNote')}</p>

@@ -1,7 +1,8 @@
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { localizedPath } from '~/i18n/paths';
-import { locales, type Locale } from '~/i18n/locales';
+import type { Locale } from '~/i18n/locales';
+import { resolveLocale } from '~/server/domain/ai/help/catalog';
 import { CATALOGS, fillMessage } from '~/server/domain/i18n/catalogs';
 import { forgetTenantPlan } from '~/server/domain/usage/plans';
 import type { Db } from '~/server/infra/db/client';
@@ -301,7 +302,7 @@ async function remindAbandonedSignups(deps: LifecycleDeps, now: Date): Promise<n
       .from(users)
       .where(and(eq(users.tenantId, workspace.id), eq(users.role, 'owner'), isNull(users.deletedAt)));
     if (owners.length === 0) continue;
-    const locale: Locale = (locales as readonly string[]).includes(workspace.locale) ? (workspace.locale as Locale) : 'en';
+    const locale = resolveLocale(workspace.locale);
     const { subject, text } = renderDeletionReminderMail(locale, { ...workspace, deletesAt: abandonedDeletionDate(workspace.createdAt, now) }, deps.appUrl ?? '');
     try {
       await mail.send({ to: owners.map((o) => o.email), subject, text, idempotencyKey: `abandoned-signup-${workspace.id}` });

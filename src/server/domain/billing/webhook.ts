@@ -9,6 +9,7 @@ import { AppError } from '~/server/errors';
 import { logger, type Logger } from '~/server/infra/logger';
 import { SUBSCRIPTION_RANK } from './checkout';
 import { planForPriceId, requireStripe, type BillingConfig } from './config';
+import { isUuid } from '~/lib/ids';
 import { BILLING_INTERVALS, monthlyRevenuePence, PLANS, type BillingInterval, type Plan } from './pricing';
 
 /**
@@ -54,7 +55,6 @@ type SubscriptionStatus = (typeof subscriptionStatusEnum.enumValues)[number];
 const isKnownStatus = (s: string): s is SubscriptionStatus => (subscriptionStatusEnum.enumValues as readonly string[]).includes(s);
 
 const log = (deps: { log?: Logger }) => deps.log ?? logger.child({ module: 'billing.webhook' });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const idOf = (ref: string | { id: string } | null | undefined) => (typeof ref === 'string' ? ref : (ref?.id ?? null));
 /** Growth events' utm form: trimmed, lower-cased, at most 100 characters (as src/server/domain/growth/events.ts). */
 const normaliseUtm = (v: string | null) => v?.trim().toLowerCase().slice(0, 100) || null;
@@ -197,7 +197,7 @@ function targetOf(event: Stripe.Event): Target | null {
 async function recordCheckoutCustomer(tx: Tx, deps: WebhookDeps, session: Stripe.Checkout.Session) {
   const tenantId = session.client_reference_id ?? session.metadata?.tenant_id ?? null;
   const customerId = idOf(session.customer);
-  if (!tenantId || !UUID.test(tenantId) || !customerId) return;
+  if (!tenantId || !isUuid(tenantId) || !customerId) return;
   await tx.execute(sql`
     update ${tenants} set stripe_customer_id = ${customerId}, updated_at = now()
     where ${tenants.id} = ${tenantId} and ${tenants.stripeCustomerId} is null
@@ -209,7 +209,7 @@ async function recordCheckoutCustomer(tx: Tx, deps: WebhookDeps, session: Stripe
 
 /** Which workspace a subscription belongs to: the checkout's, its metadata's, its customer's, or its stored row's. */
 async function resolveTenant(tx: Tx, sub: Stripe.Subscription, hint: string | null): Promise<string | null> {
-  const candidates = [hint, sub.metadata?.tenant_id].filter((x): x is string => typeof x === 'string' && UUID.test(x));
+  const candidates = [hint, sub.metadata?.tenant_id].filter(isUuid);
   for (const id of candidates) {
     const [row] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, id)).limit(1);
     if (row) return row.id;

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { isUuid } from '~/lib/ids';
 import type { Db } from '~/server/infra/db/client';
 import { marketingDrafts, tenants, users } from '~/server/infra/db/schema';
 import { isAppError } from '~/server/errors';
@@ -33,7 +34,6 @@ export type MarketingDraftDeps = {
   mail?: MailTransport;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEND_CONCURRENCY = 4;
 
 export async function listDrafts(deps: { db: Db }, rawInput: ListDraftsInput = {}): Promise<{ items: MarketingDraft[]; total: number }> {
@@ -79,7 +79,7 @@ export async function decideDrafts(deps: MarketingDraftDeps, input: DecideDrafts
   const mail = deps.mail ?? getMailTransport();
   const log = (deps.log ?? logger).child({ module: 'marketing' });
   const ids = [...new Set(input.ids)];
-  const valid = ids.filter((id) => UUID.test(id));
+  const valid = ids.filter(isUuid);
   const decided =
     valid.length === 0
       ? []

@@ -4,8 +4,8 @@ import { localizedPath } from '~/i18n/paths';
 import type { Locale } from '~/i18n/locales';
 import { emailSchema } from '~/server/domain/accounts/schemas';
 import type { CurrentUser } from '~/server/domain/accounts/users';
-import { answerHelpLocally, bestPassage } from '~/server/domain/ai/engine/chat';
-import { helpArticle, resolveLocale } from '~/server/domain/ai/help/catalog';
+import { bestPassage, retrieveArticles } from '~/server/domain/ai/engine/chat';
+import { resolveLocale } from '~/server/domain/ai/help/catalog';
 import { SUPPORT_SLA_HOURS } from '~/server/domain/billing/pricing';
 import { CATALOGS, fillMessage } from '~/server/domain/i18n/catalogs';
 import type { Db } from '~/server/infra/db/client';
@@ -335,12 +335,9 @@ export async function supportTicketForStaff(deps: Deps & { appUrl: string }, inp
  * help chat finds for the customer's words, its passage that fits best and a link to the article.
  */
 export function suggestReplies(locale: Locale, question: string, appUrl: string): { articleId: string; title: string; text: string }[] {
-  const found = answerHelpLocally(locale, question);
-  if (!found.matched) return [];
-  return found.sources.slice(0, 3).map((source) => {
-    const article = helpArticle(locale, source.id);
+  return retrieveArticles(locale, question, 3).map(({ article }) => {
     const link = `${appUrl.replace(/\/+$/, '')}${localizedPath(article.href, locale)}`;
-    return { articleId: source.id, title: article.title, text: `${bestPassage(locale, article, question)}\n\n${article.title}: ${link}` };
+    return { articleId: article.id, title: article.title, text: `${bestPassage(locale, article, question)}\n\n${article.title}: ${link}` };
   });
 }
 

@@ -22,6 +22,9 @@ import { logger } from '~/server/infra/logger';
 import { getMailTransport } from '~/server/infra/mail/transport';
 import { adminProcedure, createTRPCRouter, protectedProcedure } from '../trpc';
 
+/** What a support call needs to send its e-mails (the transport from env, like every request). */
+const withMail = <T extends object>(ctx: T) => ({ ...ctx, mail: getMailTransport(), appUrl: env.APP_URL, log: logger });
+
 const plan = z.enum(['starter', 'growth', 'pro', 'business']);
 const status = z.enum(['open', 'answered', 'closed']);
 const ticket = z.object({
@@ -56,11 +59,11 @@ export const supportRouter = createTRPCRouter({
   open: protectedProcedure
     .input(openTicketSchema)
     .output(z.object({ id: z.string(), dueAt: z.date(), slaHours: z.number() }))
-    .mutation(({ ctx, input }) => openTicket({ ...ctx, mail: getMailTransport(), appUrl: env.APP_URL, log: logger }, ctx.user, input)),
+    .mutation(({ ctx, input }) => openTicket(withMail(ctx), ctx.user, input)),
   reply: protectedProcedure
     .input(replySchema)
     .output(z.object({ status: z.literal('open'), dueAt: z.date().nullable() }))
-    .mutation(({ ctx, input }) => replyToTicket({ ...ctx, mail: getMailTransport(), appUrl: env.APP_URL, log: logger }, ctx.user, input)),
+    .mutation(({ ctx, input }) => replyToTicket(withMail(ctx), ctx.user, input)),
   close: protectedProcedure
     .input(ticketIdSchema)
     .output(z.object({ status: z.literal('closed') }))
@@ -100,7 +103,7 @@ export const supportRouter = createTRPCRouter({
   staffReply: adminProcedure
     .input(staffReplySchema)
     .output(z.object({ messageId: z.string(), status: z.enum(['answered', 'closed']), emailed: z.boolean() }))
-    .mutation(({ ctx, input }) => staffReply({ ...ctx, mail: getMailTransport(), appUrl: env.APP_URL, log: logger }, ctx.user, input)),
+    .mutation(({ ctx, input }) => staffReply(withMail(ctx), ctx.user, input)),
   staffClose: adminProcedure
     .input(ticketIdSchema)
     .output(z.object({ status: z.literal('closed') }))
